@@ -1,0 +1,106 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ROLE_LABELS, type Role } from "~/domain/roles";
+
+export type ShellUser = { firstName: string; roles: Role[] } | null;
+
+type NavItem = { to: string; label: string; roles?: Role[] };
+
+// Role-aware navigation: each feature adds its entry here with the roles that may use it.
+export const NAV_ITEMS: NavItem[] = [{ to: "/", label: "Home" }];
+
+export function navFor(user: ShellUser): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || (user && item.roles.some((r) => user.roles.includes(r))));
+}
+
+export function Shell({
+  serviceName,
+  user,
+  emailToOutbox,
+  flash,
+  children,
+}: {
+  serviceName: string;
+  user: ShellUser;
+  emailToOutbox: boolean;
+  flash: { kind: string; message: string } | null;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <a
+        href="#main-content"
+        className="sr-only bg-focus p-2 text-black focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
+      >
+        Skip to main content
+      </a>
+      {emailToOutbox ? (
+        <div className="bg-amber-100 px-4 py-2 text-center text-black" role="region" aria-label="Demo notice">
+          Demo mode: emails are not sent. Read them in the <a className="underline" href="/dev/outbox">local outbox</a>.
+        </div>
+      ) : null}
+      <header className="bg-brand text-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">
+          <Link to="/" className="text-2xl font-bold text-white no-underline">
+            {serviceName}
+          </Link>
+          {user ? (
+            <div className="flex items-center gap-4">
+              <span>
+                Signed in as {user.firstName}
+                <span className="sr-only"> ({user.roles.map((r) => ROLE_LABELS[r]).join(", ")})</span>
+              </span>
+              <Form method="post" action="/sign-out">
+                <button type="submit" className="underline">
+                  Sign out
+                </button>
+              </Form>
+            </div>
+          ) : (
+            <Link to="/sign-in" className="text-white underline">
+              Sign in
+            </Link>
+          )}
+        </div>
+        <nav aria-label="Main" className="bg-brand-dark">
+          <ul className="mx-auto flex max-w-5xl flex-wrap gap-4 px-4 py-2">
+            {navFor(user).map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  end={item.to === "/"}
+                  className={({ isActive }) => `text-white ${isActive ? "font-bold underline" : "hover:underline"}`}
+                >
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main-content" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8">
+        {flash ? (
+          <div role="status" className="mb-6 border-l-8 border-success bg-green-50 p-4 text-black" data-testid="flash">
+            {flash.message}
+          </div>
+        ) : null}
+        {children}
+      </main>
+      <footer className="mt-12 border-t-4 border-brand bg-gray-100">
+        <ul className="mx-auto flex max-w-5xl flex-wrap gap-6 px-4 py-6 text-gray-900">
+          <li>
+            <Link to="/accessibility" className="underline">
+              Accessibility statement
+            </Link>
+          </li>
+          <li>
+            <Link to="/privacy" className="underline">
+              Privacy notice
+            </Link>
+          </li>
+          <li>© {serviceName}</li>
+        </ul>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+// Deterministic demo data (fixed faker seed): `npm run seed` on an empty database,
+// `npm run seed:large` for benchmarks (5,000 employees; later features add pledges and applications).
+import path from "node:path";
+import { faker } from "@faker-js/faker";
+import type { PrismaClient } from "../app/generated/prisma/client.ts";
+import { createPrismaClient } from "../app/db.server.ts";
+import { databaseUrl } from "../scripts/database-url.ts";
+import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
+
+export const SEED = 20261123;
+
+export type SeedOptions = { employees?: number };
+
+export async function isSeeded(db: PrismaClient): Promise<boolean> {
+  return (await db.organisationSettings.count()) > 0;
+}
+
+export async function seed(db: PrismaClient, { employees = 40 }: SeedOptions = {}): Promise<void> {
+  faker.seed(SEED);
+  await db.organisationSettings.create({
+    data: {
+      id: 1,
+      councilName: "Example Borough Council",
+      fundName: "Helping Hands Fund",
+      charityStatus: "not_registered",
+      givingMode: "net_pay",
+      pledgeMinPence: 200,
+      pledgeMaxPence: 50_000,
+    },
+  });
+  const monthly = await db.payGroup.create({ data: { name: "Monthly salaried", frequency: "monthly", cutOffDay: 10 } });
+  const fourWeekly = await db.payGroup.create({ data: { name: "Four-weekly", frequency: "four_weekly", cutOffDay: 7 } });
+
+  let payroll = 100000;
+  for (const account of DEMO_ACCOUNTS) {
+    const person = await db.person.create({
+      data: { firstName: account.firstName, lastName: account.lastName, email: account.email },
+    });
+    await db.user.create({
+      data: {
+        personId: person.id,
+        email: account.email,
+        roles: { create: account.roles.map((role) => ({ role })) },
+      },
+    });
+    // Staff demo users are employees of the council; young people are not.
+    if (!account.roles.some((r) => r === "young_person")) {
+      await db.employeeRecord.create({
+        data: {
+          personId: person.id,
+          payrollNumber: `E${payroll++}`,
+          payGroupId: account.key === "employee2" ? fourWeekly.id : monthly.id,
+          department: "Children's Services",
+        },
+      });
+    }
+  }
+
+  const departments = ["Children's Services", "Libraries", "Highways", "Finance", "HR", "Adult Social Care", "Planning"];
+  const batch = 500;
+  for (let start = 0; start < employees; start += batch) {
+    const rows = Array.from({ length: Math.min(batch, employees - start) }, (_, i) => {
+      const n = start + i;
+      return {
+        id: `seed-person-${n}`,
+        firstName: faker.person.firstName(),
+        lastName: faker.person.lastName(),
+        email: `employee${n}@staff.council.example`,
+      };
+    });
+    await db.person.createMany({ data: rows });
+    await db.user.createMany({ data: rows.map((p) => ({ id: `seed-user-${p.id}`, personId: p.id, email: p.email! })) });
+    await db.userRole.createMany({ data: rows.map((p) => ({ userId: `seed-user-${p.id}`, role: "employee" })) });
+    await db.employeeRecord.createMany({
+      data: rows.map((p, i) => ({
+        personId: p.id,
+        payrollNumber: `E${200000 + start + i}`,
+        payGroupId: (start + i) % 3 === 0 ? fourWeekly.id : monthly.id,
+        department: faker.helpers.arrayElement(departments),
+      })),
+    });
+  }
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (isMain) {
+  const large = process.argv.includes("--large");
+  const db = createPrismaClient(databaseUrl());
+  try {
+    if (await isSeeded(db)) {
+      console.log("database already has data: not seeding (delete data/helping-hands.db to start again)");
+    } else {
+      await seed(db, large ? { employees: 5000 } : {});
+      console.log(large ? "seeded the large data set" : "seeded the demo data");
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}

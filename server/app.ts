@@ -1,0 +1,107 @@
+// The HTTP server: security headers, origin check, logging, static files, then Remix.
+// Kept apart from server.ts (which listens) so tests can mount it on a random port.
+import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import express, { type NextFunction, type Request, type Response } from "express";
+import compression from "compression";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import type { Env } from "~/utils/env.server";
+import { logger } from "~/utils/logger.server";
+import { SESSION_COOKIE } from "~/utils/session.server";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** A state-changing request from another site's page is refused (CSRF defence with SameSite=Lax). */
+export function isForeignOrigin(req: Request, appUrl: string | undefined): boolean {
+  if (SAFE_METHODS.has(req.method)) return false;
+  const origin = req.get("origin");
+  if (!origin) return false; // not a browser form post (e.g. Stripe's webhook): other checks apply
+  const own = new Set([`${req.protocol}://${req.get("host")}`]);
+  if (appUrl) own.add(new URL(appUrl).origin);
+  return !own.has(origin);
+}
+
+export function createApp({ build, env, publicDir = "public" }: { build: ServerBuild; env: Env; publicDir?: string }) {
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a council load balancer set TRUST_PROXY so req.ip (for rate limits) is the client's.
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      // Path only: query strings can carry tokens; no headers, no IP addresses.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split("?")[0] }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => (req.url ?? "").startsWith("/build/") },
+    }),
+  );
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          "style-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'"],
+          "connect-src": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "base-uri": ["'self'"],
+          "object-src": ["'none'"],
+          ...(env.isProduction ? { "upgrade-insecure-requests": [] } : {}),
+        },
+      },
+      strictTransportSecurity: env.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      xFrameOptions: { action: "deny" },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (isForeignOrigin(req, env.APP_URL)) {
+      res.status(403).type("text/plain").send("Forbidden: this request came from another site.");
+      return;
+    }
+    next();
+  });
+
+  // Signed-in pages must never be kept by a browser or proxy cache.
+  app.use((req, res, next) => {
+    if ((req.headers.cookie ?? "").includes(`${SESSION_COOKIE}=`)) res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+
+  app.use(compression());
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.isProduction ? "production" : "development",
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, requestId: String(req.id) }),
+    }),
+  );
+  return app;
+}
