@@ -1,0 +1,4 @@
+export * from "./accounts";
+export * from "./transaction";
+export * from "./balances";
+export * from "./movements";

@@ -1,0 +1,90 @@
+// Every route of the app × every kind of visitor → the expected answer.
+// Adding a route without a line in ACCESS fails this test: say who may use it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, useTestDatabase } from "../helpers/db";
+import { sessionCookieFor, startTestServer, type TestServer } from "../helpers/server";
+import { seed } from "../../prisma/seed";
+import { DEMO_ACCOUNTS, type DemoKey } from "../../prisma/demo-accounts";
+import type { Role } from "~/domain/roles";
+
+type Visitor = "anonymous" | DemoKey;
+const VISITORS: Visitor[] = ["anonymous", ...DEMO_ACCOUNTS.map((a) => a.key)];
+
+/** 200 page, "sign-in" redirect to sign-in, 403 forbidden, 404, or "redirect:/path". */
+type Answer = 200 | 403 | 404 | "sign-in" | `redirect:${string}`;
+type Rule = { path?: string; answers: Record<Visitor, Answer> };
+
+const everyone = (answer: Answer): Record<Visitor, Answer> =>
+  Object.fromEntries(VISITORS.map((v) => [v, answer])) as Record<Visitor, Answer>;
+
+const roleOf = (v: Visitor): readonly Role[] => (v === "anonymous" ? [] : DEMO_ACCOUNTS.find((a) => a.key === v)!.roles);
+
+const PUBLIC: Rule = { answers: everyone(200) };
+/** Signed-in users whose roles include one of `roles`; others 403; anonymous to sign-in. */
+const only = (...roles: Role[]): Rule => ({
+  answers: Object.fromEntries(
+    VISITORS.map((v) => [v, v === "anonymous" ? "sign-in" : roleOf(v).some((r) => roles.includes(r)) ? 200 : 403]),
+  ) as Record<Visitor, Answer>,
+});
+
+const ACCESS: Record<string, Rule> = {
+  "routes/_index": PUBLIC,
+  "routes/accessibility": PUBLIC,
+  "routes/privacy": PUBLIC,
+  "routes/sign-in": PUBLIC,
+  // Without a pending sign-in there is no code to enter.
+  "routes/sign-in.code": { answers: everyone("redirect:/sign-in") },
+  // POST only; a GET goes home.
+  "routes/sign-out": { answers: everyone("redirect:/") },
+  // The demo outbox is public while emails are not sent (that is how the demo signs in).
+  "routes/dev.outbox._index": PUBLIC,
+  "routes/dev.outbox.$id": { path: "/dev/outbox/no-such-message", answers: everyone(404) },
+};
+
+useTestDatabase();
+let server: TestServer;
+const cookies = new Map<Visitor, string>();
+
+beforeAll(async () => {
+  await seed(db(), { employees: 0 });
+  server = await startTestServer();
+  for (const account of DEMO_ACCOUNTS) cookies.set(account.key, await sessionCookieFor(account.email));
+});
+afterAll(() => server?.close());
+
+function urlPathOf(routeId: string): string {
+  const routes = server.build.routes;
+  const parts: string[] = [];
+  for (let r = routes[routeId]; r; r = r.parentId ? routes[r.parentId] : undefined!) {
+    if (r.path) parts.unshift(r.path);
+  }
+  return "/" + parts.join("/");
+}
+
+describe("route × role access", () => {
+  it("has a rule for every route, and no rule for a route that is gone", () => {
+    const ids = Object.keys(server.build.routes).filter((id) => id !== "root");
+    expect(ids.filter((id) => !(id in ACCESS)), "routes without an access rule").toEqual([]);
+    expect(Object.keys(ACCESS).filter((id) => !ids.includes(id)), "rules for routes that do not exist").toEqual([]);
+  });
+
+  const cases = Object.entries(ACCESS).flatMap(([id, rule]) => VISITORS.map((v) => [id, v, rule] as const));
+  it.each(cases)("%s as %s", async (id, visitor, rule) => {
+    const path = rule.path ?? urlPathOf(id);
+    expect(path, `route ${id} has a dynamic segment: give its rule a path`).not.toMatch(/[:*]/);
+    const headers: Record<string, string> = {};
+    const cookie = cookies.get(visitor);
+    if (cookie) headers.Cookie = cookie;
+    const res = await fetch(server.baseUrl + path, { headers, redirect: "manual" });
+    const expected = rule.answers[visitor];
+    if (expected === "sign-in") {
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toBe(`/sign-in?redirectTo=${encodeURIComponent(path)}`);
+    } else if (typeof expected === "string") {
+      expect([301, 302, 303]).toContain(res.status);
+      expect(res.headers.get("location")).toBe(expected.slice("redirect:".length));
+    } else {
+      expect(res.status).toBe(expected);
+    }
+  });
+});
