@@ -14,14 +14,15 @@ import {
 import stylesheet from "~/tailwind.css";
 import { Shell } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
-import { getSettings, DEFAULT_SERVICE_NAME } from "~/services/settings.server";
+import { getSettings } from "~/services/settings.server";
+import { SERVICE_NAME } from "~/domain/service";
 import { getOptionalUser } from "~/utils/auth.server";
 import { loadEnv } from "~/utils/env.server";
 import { readFlash } from "~/utils/session.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-export const meta: MetaFunction = () => [{ title: DEFAULT_SERVICE_NAME }];
+export const meta: MetaFunction = () => [{ title: SERVICE_NAME }];
 
 // Public: every page shows the shell; what is in it depends on who is signed in.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,8 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return json(
     {
-      serviceName: DEFAULT_SERVICE_NAME,
-      fundName: settings?.fundName ?? DEFAULT_SERVICE_NAME,
+      serviceName: SERVICE_NAME,
+      fundName: settings?.fundName ?? SERVICE_NAME,
       user: user ? { firstName: user.firstName, roles: user.roles } : null,
       emailToOutbox: loadEnv().emailToOutbox,
       flash,
@@ -95,9 +96,9 @@ export function ErrorBoundary() {
           : "Try again later. Nothing you entered has been lost or charged twice.";
   // No stack traces or error messages on the page: they are logged with the request id instead.
   return (
-    <Document title={`${heading} – ${DEFAULT_SERVICE_NAME}`}>
+    <Document title={`${heading} – ${SERVICE_NAME}`}>
       <Shell
-        serviceName={data?.serviceName ?? DEFAULT_SERVICE_NAME}
+        serviceName={data?.serviceName ?? SERVICE_NAME}
         user={data?.user ?? null}
         emailToOutbox={data?.emailToOutbox ?? false}
         flash={null}

@@ -6,7 +6,7 @@ export type Provider = "sqlite" | "postgresql";
 
 export const DEFAULT_SQLITE_FILE = "data/helping-hands.db";
 
-export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function databaseUrl(env: Record<string, string | undefined> = process.env): string {
   return env.DATABASE_URL && env.DATABASE_URL.trim() !== ""
     ? env.DATABASE_URL
     : `file:${path.resolve(DEFAULT_SQLITE_FILE)}`;

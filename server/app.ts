@@ -100,7 +100,11 @@ export function createApp({ build, env, publicDir = "public" }: { build: ServerB
     createRequestHandler({
       build,
       mode: env.isProduction ? "production" : "development",
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, requestId: String(req.id) }),
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        requestId: String(req.id),
+        clientIp: req.ip ?? "unknown",
+      }),
     }),
   );
   return app;

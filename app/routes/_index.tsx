@@ -3,9 +3,10 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS, type Role } from "~/domain/roles";
 import { getOptionalUser } from "~/utils/auth.server";
-import { getSettings, DEFAULT_SERVICE_NAME } from "~/services/settings.server";
+import { getSettings } from "~/services/settings.server";
+import { SERVICE_NAME } from "~/domain/service";
 
-export const meta: MetaFunction = () => [{ title: DEFAULT_SERVICE_NAME }];
+export const meta: MetaFunction = () => [{ title: SERVICE_NAME }];
 
 // What each role comes to do; features add their links as they land.
 const ROLE_HOME: Record<Role, { intro: string; links: { to: string; label: string }[] }> = {
@@ -22,7 +23,7 @@ const ROLE_HOME: Record<Role, { intro: string; links: { to: string; label: strin
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, settings] = await Promise.all([getOptionalUser(request), getSettings()]);
   return json({
-    fundName: settings?.fundName ?? DEFAULT_SERVICE_NAME,
+    fundName: settings?.fundName ?? SERVICE_NAME,
     councilName: settings?.councilName ?? null,
     user: user ? { firstName: user.firstName, roles: user.roles } : null,
   });
@@ -58,7 +59,7 @@ export default function Home() {
   }
   return (
     <>
-      <h1 className="mb-4 text-4xl font-bold">{DEFAULT_SERVICE_NAME}</h1>
+      <h1 className="mb-4 text-4xl font-bold">{SERVICE_NAME}</h1>
       <p className="mb-4 text-xl">
         {councilName ? `${councilName}'s ` : ""}staff and public giving for the children in our care and our care leavers.
       </p>

@@ -1,7 +1,5 @@
 import { db } from "~/db.server";
 
-export const DEFAULT_SERVICE_NAME = "Helping Hands";
-
 /** The organisation's settings row; the service still renders (with defaults) before seeding. */
 export async function getSettings() {
   return db().organisationSettings.findUnique({ where: { id: 1 } });

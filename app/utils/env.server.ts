@@ -36,7 +36,9 @@ export type Env = Omit<z.infer<typeof schema>, "DATABASE_URL" | "SESSION_SECRET"
 
 export class EnvError extends Error {}
 
-export function parseEnv(raw: NodeJS.ProcessEnv): Env {
+export type RawEnv = Record<string, string | undefined>;
+
+export function parseEnv(raw: RawEnv): Env {
   const result = schema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);

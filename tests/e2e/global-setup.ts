@@ -15,6 +15,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string;
+    /** where openPageAs keeps each person's signed-in cookies for the run */
+    e2eStateDir: string;
   }
 }
 
@@ -29,7 +31,7 @@ function ensureChromium(): string {
   if (isRoot && fs.existsSync("/etc/debian_version")) {
     log(`${CHROMIUM} not found: installing Debian's chromium (apt-get update && apt-get install -y chromium)`);
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    for (const args of [["update"], ["install", "-y", "--no-install-recommends", "chromium"]]) {
+    for (const args of [["update"], ["install", "-y", "chromium"]]) {
       const r = spawnSync("apt-get", args, { stdio: "inherit", env });
       if (r.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed (exit ${r.status ?? r.signal}); cannot run the browser tests`);
     }
@@ -61,6 +63,9 @@ function appEnv(databaseUrl: string, port?: number): NodeJS.ProcessEnv {
     delete env[key];
   }
   if (port) env.PORT = String(port);
+  // As behind a council load balancer: each browser context sends its own X-Forwarded-For
+  // (tests/e2e/support.ts), so per-IP rate limits treat the journeys as different people.
+  env.TRUST_PROXY = "loopback";
   return env;
 }
 
@@ -142,6 +147,9 @@ export default async function setup(project: TestProject) {
 
     project.provide("baseUrl", baseUrl);
     project.provide("chromiumPath", chromiumPath);
+    const stateDir = path.join(dir, "state");
+    fs.mkdirSync(stateDir);
+    project.provide("e2eStateDir", stateDir);
   } catch (err) {
     await stopServer();
     throw err;

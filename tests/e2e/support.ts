@@ -1,8 +1,10 @@
 // Helpers for the browser journeys: Debian's Chromium through playwright-core, an axe check on
 // every page a journey visits, and the real sign-in through the demo outbox.
+import fs from "node:fs";
+import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, inject } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from "playwright-core";
+import { afterAll, afterEach, beforeAll, inject } from "vitest";
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -27,50 +29,85 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: inject("chromiumPath") ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
+let nextClient = 0;
+
+/**
+ * Each context looks like its own client machine: the app runs behind "a load balancer"
+ * (TRUST_PROXY, set by global-setup) and every context sends its own X-Forwarded-For address,
+ * so per-IP sign-in rate limits see separate people, as they would in an office.
+ */
+function clientAddress(): string {
+  nextClient += 1;
+  return `10.${process.pid % 256}.${(nextClient >> 8) % 256}.${nextClient % 256}`;
+}
+
+export type PageOptions = { storageState?: string; clientIp?: string };
+
 /**
  * A page in its own context (own cookies). @axe-core/playwright needs pages made through
  * browser.newContext() then context.newPage(); never use browser.newPage().
  */
-export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), locale: "en-GB" });
+export async function newPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: "en-GB",
+    timezoneId: "Europe/London",
+    storageState: options.storageState,
+    extraHTTPHeaders: { "X-Forwarded-For": options.clientIp ?? clientAddress() },
+  });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
   return context.newPage();
 }
 
 /**
- * Call at the top of a test file: one browser for the file, a fresh context and page for each
- * test (closed after it). Returns a getter for the current test's page.
+ * Call at the top of a test file: one browser for the file. `openPage()` gives a page in a fresh
+ * context (own cookies); `openPageAs(email)` one already signed in as that person. Both are
+ * closed after the test.
  */
-export function useBrowser(): { page: () => Page } {
+export function useBrowser(): { openPage: (options?: PageOptions) => Promise<Page>; openPageAs: (email: string) => Promise<Page> } {
   let browser: Browser | undefined;
-  let current: Page | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => {})));
-    current = undefined;
   });
   afterAll(async () => {
     await browser?.close();
   });
+  const openPage = async (options?: PageOptions) => {
+    if (!browser) throw new Error("browser not launched yet");
+    const page = await newPage(browser, options);
+    contexts.push(page.context());
+    return page;
+  };
   return {
-    page: () => {
-      if (!browser) throw new Error("browser not launched yet");
-      if (!current) throw new Error("call `await openPage()` first");
-      return current;
+    openPage,
+    openPageAs: async (email: string) => {
+      const file = path.join(inject("e2eStateDir"), `${email.toLowerCase().replace(/[^a-z0-9.@_-]/g, "_")}.json`);
+      if (fs.existsSync(file)) {
+        // Reuse this run's session for the person if it is still signed in (a test may have signed out).
+        const page = await openPage({ storageState: file });
+        await visit(page, "/");
+        if ((await page.getByRole("button", { name: "Sign out" }).count()) > 0) return page;
+        await page.context().clearCookies();
+        await signInAs(page, email);
+        await page.context().storageState({ path: file });
+        return page;
+      }
+      const page = await openPage();
+      await signInAs(page, email);
+      await page.context().storageState({ path: file });
+      return page;
     },
-    // Assigned below so `page()` and `openPage()` share state.
-    ...({} as object),
-    openPage: async () => {
-      if (!browser) throw new Error("browser not launched yet");
-      current = await newPage(browser);
-      contexts.push(current.context());
-      return current;
-    },
-  } as { page: () => Page; openPage: () => Promise<Page> };
+  };
+}
+
+/** Waits until the locator is visible (fails the test with the locator's description if not). */
+export async function seen(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.first().waitFor({ state: "visible", timeout });
 }
 
 type AxeViolation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
@@ -96,8 +133,7 @@ export async function checkA11y(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(A11Y_TAGS).analyze();
   if (results.violations.length) {
     const message = formatViolations(page.url(), results.violations);
-    console.error(message);
-    expect.fail(message);
+    throw new Error(message);
   }
 }
 
@@ -124,7 +160,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  */
 export async function readSignInCode(page: Page, email: string): Promise<string> {
   await visit(page, "/dev/outbox");
-  await expect(page.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
+  await seen(page.getByRole("heading", { level: 1, name: "Outbox" }));
   const messages = page
     .getByRole("link")
     .filter({ hasText: SIGN_IN_SUBJECT })
@@ -140,7 +176,9 @@ export async function readSignInCode(page: Page, email: string): Promise<string>
   }
   if (!href) throw new Error(`no "${SIGN_IN_SUBJECT}" message for ${email} in the outbox`);
   await visit(page, href);
-  const text = await page.locator("body").innerText();
+  // The message itself, not the page around it (which shows times and other numbers).
+  const message = page.getByTestId("email-text");
+  const text = await ((await message.count()) ? message : page.locator("main")).first().innerText();
   const code = text.match(/\b\d{6}\b/)?.[0];
   if (!code) throw new Error(`no 6-digit code in the outbox message for ${email} (${page.url()})`);
   return code;
@@ -160,14 +198,19 @@ export async function signInAs(page: Page, email: string): Promise<void> {
 
   await visit(page, "/sign-in/code");
   await page.getByLabel("Code", { exact: true }).fill(code);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  try {
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 15_000 });
+  } catch {
+    const text = (await page.locator("main").innerText().catch(() => "")).slice(0, 500);
+    throw new Error(`signing in as ${email} with code ${code} did not leave ${page.url()}:\n${text}`);
+  }
   await checkA11y(page);
 }
 
 /** Signs out with the header's "Sign out" button; ends on the page the app sends you to. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await seen(page.getByRole("banner").getByRole("link", { name: "Sign in" }));
   await checkA11y(page);
 }

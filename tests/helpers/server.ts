@@ -19,7 +19,7 @@ export async function loadBuild(): Promise<ServerBuild> {
 
 export type TestServer = { baseUrl: string; close: () => Promise<void>; build: ServerBuild };
 
-export async function startTestServer(envOverrides: NodeJS.ProcessEnv = {}): Promise<TestServer> {
+export async function startTestServer(envOverrides: Record<string, string> = {}): Promise<TestServer> {
   const build = await loadBuild();
   const env = Object.keys(envOverrides).length ? parseEnv({ ...process.env, ...envOverrides }) : loadEnv();
   const app = createApp({ build, env });

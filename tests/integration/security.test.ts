@@ -134,3 +134,21 @@ describe("environment", () => {
     expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET/);
   });
 });
+
+describe("sign-in rate limit over HTTP", () => {
+  it("answers the 11th code request in 5 minutes with 429 and Retry-After", async () => {
+    const post = () =>
+      fetch(server.baseUrl + "/sign-in", {
+        method: "POST",
+        headers: { Origin: server.baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: demoAccount("finance").email, redirectTo: "/" }),
+        redirect: "manual",
+      });
+    for (let i = 1; i <= 10; i++) expect((await post()).status, `request ${i}`).toBe(303);
+    const limited = await post();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited.headers.get("content-security-policy")).toBeTruthy();
+    expect(await limited.text()).toMatch(/too many/i);
+  });
+});

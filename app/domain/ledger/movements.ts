@@ -1,6 +1,5 @@
 // The standard movements of the fund, as drafts for the ledger service to post.
-import { negate, type Pence } from "~/domain/money";
-import { MoneyError } from "~/domain/money";
+import { MoneyError, negate, type Pence } from "~/domain/money";
 import type { AccountCode } from "./accounts";
 import type { TransactionDraft } from "./transaction";
 
