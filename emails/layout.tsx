@@ -3,7 +3,9 @@
 import type { ReactElement, ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 
-export const SERVICE_NAME = "Helping Hands";
+import { SERVICE_NAME } from "../app/domain/service.ts";
+
+export { SERVICE_NAME };
 
 export type RenderedEmail = { template: string; subject: string; html: string; text: string };
 

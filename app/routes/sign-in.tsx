@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, TextField, fieldErrorsFrom, type FieldErrors } from "~/components/forms";
 import { formatWait, safeRedirectTo, signInRequestSchema } from "~/domain/sign-in";
 import { RateLimited, clientIp, pendingSignInCookie, requestSignInCode } from "~/services/sign-in.server";
@@ -45,9 +45,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignIn() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  // Flat-route naming makes sign-in.code a child of this route: it replaces this page, not sits in it.
-  const outlet = useOutlet();
-  if (outlet) return outlet;
   if (data?.kind === "rate_limited") {
     return (
       <div className="max-w-2xl">

@@ -33,7 +33,7 @@ const ACCESS: Record<string, Rule> = {
   "routes/privacy": PUBLIC,
   "routes/sign-in": PUBLIC,
   // Without a pending sign-in there is no code to enter.
-  "routes/sign-in.code": { answers: everyone("redirect:/sign-in") },
+  "routes/sign-in_.code": { answers: everyone("redirect:/sign-in") },
   // POST only; a GET goes home.
   "routes/sign-out": { answers: everyone("redirect:/") },
   // The demo outbox is public while emails are not sent (that is how the demo signs in).
