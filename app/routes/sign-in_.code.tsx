@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, TextField, fieldErrorsFrom, type FieldErrors } from "~/components/forms";
@@ -14,11 +14,7 @@ import { startSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Check your email – Helping Hands" }];
 
-// Retry-After must reach the browser; without a headers export Remix passes on only cookies.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export { passRetryAfter as headers } from "~/utils/http";
 
 type ActionData = { kind: "form"; errors: FieldErrors; newCodeNeeded: boolean } | { kind: "rate_limited"; retryAfterSeconds: number };
 
