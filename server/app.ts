@@ -9,7 +9,7 @@ import { pinoHttp } from "pino-http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { Env } from "~/utils/env.server";
-import { logger } from "~/utils/logger.server";
+import { logger, requestContext } from "~/utils/logger.server";
 import { SESSION_COOKIE } from "~/utils/session.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -47,9 +47,9 @@ export function createApp({ build, env, publicDir = "public" }: { build: ServerB
     }),
   );
 
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
-    next();
+    requestContext.run({ requestId: String(req.id) }, next);
   });
 
   app.use(
