@@ -11,6 +11,7 @@ export const ACCOUNT_CODES = [
   "fees",
   "grants_committed",
   "grants_awarded",
+  "payroll_agency",
 ] as const;
 
 export type AccountCode = (typeof ACCOUNT_CODES)[number];
@@ -27,6 +28,7 @@ export const ACCOUNT_KINDS: Readonly<Record<AccountCode, AccountKind>> = {
   fees: "expense",
   grants_committed: "liability",
   grants_awarded: "expense",
+  payroll_agency: "asset",
 };
 
 /** The accounts whose credits are money received for the fund. */
