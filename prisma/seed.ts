@@ -6,16 +6,17 @@ import type { PrismaClient } from "../app/generated/prisma/client.ts";
 import { createPrismaClient } from "../app/db.server.ts";
 import { databaseUrl } from "../scripts/database-url.ts";
 import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
+import { ensurePeriods } from "../app/services/pay-periods.server.ts";
 
 export const SEED = 20261123;
 
-export type SeedOptions = { employees?: number };
+export type SeedOptions = { employees?: number; now?: Date };
 
 export async function isSeeded(db: PrismaClient): Promise<boolean> {
   return (await db.organisationSettings.count()) > 0;
 }
 
-export async function seed(db: PrismaClient, { employees = 40 }: SeedOptions = {}): Promise<void> {
+export async function seed(db: PrismaClient, { employees = 40, now = new Date() }: SeedOptions = {}): Promise<void> {
   faker.seed(SEED);
   await db.organisationSettings.create({
     data: {
@@ -55,6 +56,9 @@ export async function seed(db: PrismaClient, { employees = 40 }: SeedOptions = {
       });
     }
   }
+
+  // Pay periods from this month on, so the demo always has an open period to pledge into.
+  await ensurePeriods(now, db);
 
   const departments = ["Children's Services", "Libraries", "Highways", "Finance", "HR", "Adult Social Care", "Planning"];
   const batch = 500;

@@ -1,0 +1,71 @@
+// Pay periods: made ahead for every pay group, locked when their file goes to payroll.
+import { db, type DbTx } from "~/db.server";
+import { audit } from "~/services/audit.server";
+import { effectivePeriod, generatePeriods, type GivingMode, type PayFrequency } from "~/domain/payroll/periods";
+
+/** How far ahead periods exist, so a pause "until" or a future start always has a period to land in. */
+export const MONTHS_AHEAD = 13;
+
+function firstStartFor(frequency: PayFrequency, from: Date, anchor: Date | null): Date {
+  if (frequency === "monthly") return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
+  // four-weekly/weekly groups continue from their last period; a new group starts on the Monday of `from`'s week
+  if (anchor) return anchor;
+  const day = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+  return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000);
+}
+
+/**
+ * Make sure every pay group has periods from the one containing `now` until about MONTHS_AHEAD
+ * months ahead. Idempotent: existing periods are kept as they are (their mode and lock included).
+ */
+export async function ensurePeriods(now: Date, tx: DbTx = db()): Promise<number> {
+  const settings = await tx.organisationSettings.findUnique({ where: { id: 1 } });
+  const givingMode = (settings?.givingMode ?? "net_pay") as GivingMode;
+  const horizon = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + MONTHS_AHEAD, 1));
+  let created = 0;
+  for (const group of await tx.payGroup.findMany()) {
+    const frequency = group.frequency as PayFrequency;
+    const last = await tx.payPeriod.findFirst({ where: { payGroupId: group.id }, orderBy: { startsOn: "desc" } });
+    const nextStart = last ? new Date(last.endsOn.getTime() + 86_400_000) : null;
+    const start = firstStartFor(frequency, now, nextStart);
+    const perYear = frequency === "monthly" ? 12 : frequency === "four_weekly" ? 13 : 52;
+    const span = Math.max(0, horizon.getTime() - start.getTime());
+    const count = Math.ceil((span / (365 * 86_400_000)) * perYear);
+    if (count === 0) continue;
+    const drafts = generatePeriods({ frequency, cutOffDay: group.cutOffDay }, start, count);
+    const existing = new Set(
+      (await tx.payPeriod.findMany({ where: { payGroupId: group.id }, select: { startsOn: true } })).map((p) => p.startsOn.getTime()),
+    );
+    const fresh = drafts.filter((p) => !existing.has(p.startsOn.getTime()));
+    if (fresh.length) {
+      await tx.payPeriod.createMany({ data: fresh.map((p) => ({ ...p, payGroupId: group.id, givingMode })) });
+      created += fresh.length;
+    }
+  }
+  return created;
+}
+
+export async function periodsForGroup(payGroupId: string, tx: DbTx = db()) {
+  return tx.payPeriod.findMany({ where: { payGroupId }, orderBy: { startsOn: "asc" } });
+}
+
+/** The period a change to a pledge in this pay group, made at `now`, takes effect from. */
+export async function effectivePeriodFor(payGroupId: string, now: Date, tx: DbTx = db()) {
+  const periods = await tx.payPeriod.findMany({
+    where: { payGroupId, cutOffAt: { gt: now } },
+    orderBy: { startsOn: "asc" },
+    take: 24,
+  });
+  // a locked later period closes earlier ones too: include the latest locked period in the view
+  const lastLocked = await tx.payPeriod.findFirst({ where: { payGroupId, lockedAt: { not: null } }, orderBy: { startsOn: "desc" } });
+  return effectivePeriod(lastLocked ? [lastLocked, ...periods] : periods, now);
+}
+
+/** Lock a period: its file has gone to payroll, so later changes roll into the next period. */
+export async function lockPeriod(periodId: string, actor: { userId: string; role: string }, now: Date, tx: DbTx = db()) {
+  const period = await tx.payPeriod.findUniqueOrThrow({ where: { id: periodId } });
+  if (period.lockedAt) return period;
+  const locked = await tx.payPeriod.update({ where: { id: periodId }, data: { lockedAt: now, lockedById: actor.userId } });
+  await audit({ actorUserId: actor.userId, actorRole: actor.role, action: "pay_period.lock", entityType: "PayPeriod", entityId: periodId }, tx);
+  return locked;
+}
