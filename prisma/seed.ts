@@ -7,16 +7,27 @@ import { createPrismaClient } from "../app/db.server.ts";
 import { databaseUrl } from "../scripts/database-url.ts";
 import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
 import { ensurePeriods } from "../app/services/pay-periods.server.ts";
+import { BUILT_IN_LAYOUTS, layoutRow } from "../app/domain/payroll/layouts.ts";
+import { seedPledges } from "./seed-pledges.ts";
 
 export const SEED = 20261123;
 
-export type SeedOptions = { employees?: number; now?: Date };
+export type SeedOptions = {
+  employees?: number;
+  now?: Date;
+  /** generated employees (the first n) with an active pledge; default: 10 for the plain demo seed, else 0 */
+  pledges?: number;
+  /** Sam's £5 demo pledge; default: on for the plain demo seed (no employee count given), else off */
+  demoPledges?: boolean;
+};
 
 export async function isSeeded(db: PrismaClient): Promise<boolean> {
   return (await db.organisationSettings.count()) > 0;
 }
 
-export async function seed(db: PrismaClient, { employees = 40, now = new Date() }: SeedOptions = {}): Promise<void> {
+export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise<void> {
+  const { employees = 40, now = new Date() } = options;
+  const plainDemo = options.employees === undefined;
   faker.seed(SEED);
   await db.organisationSettings.create({
     data: {
@@ -59,6 +70,8 @@ export async function seed(db: PrismaClient, { employees = 40, now = new Date() 
 
   // Pay periods from this month on, so the demo always has an open period to pledge into.
   await ensurePeriods(now, db);
+  // The built-in payroll file layouts, as rows finance can see (and later adjust) in PayrollLayout.
+  await db.payrollLayout.createMany({ data: BUILT_IN_LAYOUTS.map(layoutRow) });
 
   const departments = ["Children's Services", "Libraries", "Highways", "Finance", "HR", "Adult Social Care", "Planning"];
   const batch = 500;
@@ -84,6 +97,9 @@ export async function seed(db: PrismaClient, { employees = 40, now = new Date() 
       })),
     });
   }
+
+  // Demo pledges (issue 4): Sam gives £5 a pay period; a share of the generated employees give too.
+  await seedPledges(db, { count: Math.min(options.pledges ?? (plainDemo ? 10 : 0), employees), demo: options.demoPledges ?? plainDemo, now });
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
@@ -94,7 +110,7 @@ if (isMain) {
     if (await isSeeded(db)) {
       console.log("database already has data: not seeding (delete data/helping-hands.db to start again)");
     } else {
-      await seed(db, large ? { employees: 5000 } : {});
+      await seed(db, large ? { employees: 5000, pledges: 3000, demoPledges: true } : {});
       console.log(large ? "seeded the large data set" : "seeded the demo data");
     }
   } finally {

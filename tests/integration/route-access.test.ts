@@ -27,6 +27,7 @@ const only = (...roles: Role[]): Rule => ({
   ) as Record<Visitor, Answer>,
 });
 
+let financePeriodId = "";
 const ACCESS: Record<string, Rule> = {
   "routes/_index": PUBLIC,
   "routes/accessibility": PUBLIC,
@@ -39,6 +40,32 @@ const ACCESS: Record<string, Rule> = {
   // The demo outbox is public while emails are not sent (that is how the demo signs in).
   "routes/dev.outbox._index": PUBLIC,
   "routes/dev.outbox.$id": { path: "/dev/outbox/no-such-message", answers: everyone(404) },
+  // Employee giving (issue 4). Alex (employee) has no pledge; Sam (employee2) has an active one (seed).
+  // A step that needs earlier answers, or an action the pledge does not allow, sends the employee back.
+  "routes/giving._index": only("employee"),
+  "routes/giving.pledge.amount": { answers: { ...only("employee").answers, employee2: "redirect:/giving" } },
+  "routes/giving.pledge.message": { answers: { ...only("employee").answers, employee: "redirect:/giving/pledge/amount", employee2: "redirect:/giving" } },
+  "routes/giving.pledge.check": { answers: { ...only("employee").answers, employee: "redirect:/giving/pledge/amount", employee2: "redirect:/giving" } },
+  "routes/giving.pledge.done": { answers: { ...only("employee").answers, employee: "redirect:/giving" } },
+  "routes/giving.amend._index": { answers: { ...only("employee").answers, employee: "redirect:/giving" } },
+  "routes/giving.amend.check": { answers: { ...only("employee").answers, employee: "redirect:/giving", employee2: "redirect:/giving/amend" } },
+  "routes/giving.pause._index": { answers: { ...only("employee").answers, employee: "redirect:/giving" } },
+  "routes/giving.pause.check": { answers: { ...only("employee").answers, employee: "redirect:/giving", employee2: "redirect:/giving/pause" } },
+  "routes/giving.resume": { answers: { ...only("employee").answers, employee: "redirect:/giving", employee2: "redirect:/giving" } },
+  "routes/giving.stop": { answers: { ...only("employee").answers, employee: "redirect:/giving" } },
+  "routes/giving.done": { answers: { ...only("employee").answers, employee: "redirect:/giving" } },
+  // Reconciliation (issue 4): finance only; an unknown period is 404 for finance (others never learn it).
+  "routes/finance.periods.$periodId_.reconcile": { path: "/finance/periods/no-such-period/reconcile", answers: { ...only("finance").answers, finance: 404 } },
+  "routes/finance.periods.$periodId_.reconcile.expected[.csv]": {
+    path: "/finance/periods/no-such-period/reconcile/expected.csv",
+    answers: { ...only("finance").answers, finance: 404 },
+  },
+  // Payroll files (issue 4): finance only. The period page is visited at a real period (financePeriodId, set after the seed).
+  "routes/finance._index": only("finance"),
+  "routes/finance.periods._index": only("finance"),
+  "routes/finance.periods.$periodId": { ...only("finance"), get path() { return `/finance/periods/${financePeriodId}`; } },
+  // Downloads are POSTs; a GET goes back to the period page.
+  "routes/finance.periods.$periodId_.download": { path: "/finance/periods/no-such-period/download", answers: { ...only("finance").answers, finance: "redirect:/finance/periods/no-such-period" } },
 };
 
 useTestDatabase();
@@ -46,7 +73,8 @@ let server: TestServer;
 const cookies = new Map<Visitor, string>();
 
 beforeAll(async () => {
-  await seed(db(), { employees: 0 });
+  await seed(db(), { employees: 0, demoPledges: true });
+  financePeriodId = (await db().payPeriod.findFirstOrThrow({ orderBy: { startsOn: "asc" } })).id;
   server = await startTestServer();
   for (const account of DEMO_ACCOUNTS) cookies.set(account.key, await sessionCookieFor(account.email));
 });

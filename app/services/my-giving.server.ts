@@ -1,0 +1,100 @@
+// The "My giving" page's presenter: exactly what the page shows, read in one place.
+import { db } from "~/db.server";
+import { formatDay } from "~/domain/payroll/periods";
+import { pledgeCosts, payPeriodWords, type PledgeCosts } from "~/domain/pledges/amounts";
+import { CHANGE_LABELS } from "~/domain/pledges/authorisation";
+import { deductionInPeriod, type ChangeType, type PledgeStatus } from "~/domain/pledges/pledge";
+import { loadPledgeContext, type PledgeContext } from "~/services/pledges.server";
+
+const LONDON = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
+
+export type MyGiving = {
+  firstName: string;
+  payGroupName: string;
+  periodWords: string;
+  givingMode: PledgeContext["givingMode"];
+  effectivePeriodLabel: string | null;
+  pledge: null | {
+    status: PledgeStatus | "none";
+    amountPence: number;
+    dedication: string | null;
+    costs: PledgeCosts;
+    /** the next pay period something is due to be taken, and how much */
+    nextDeduction: { periodLabel: string; amountPence: number } | null;
+    /** a pause with an end date: when it ends */
+    pausedUntil: string | null;
+    /** a change already made that takes effect in a later period */
+    scheduled: string | null;
+  };
+  actions: ChangeType[];
+  history: { id: string; label: string; type: ChangeType; amountPence: number; periodLabel: string; madeAt: string; pauseUntil: string | null }[];
+  deductions: { rows: { id: string; periodLabel: string; payDate: string; amountPence: number }[]; totalPence: number };
+  cardGifts: { id: string; date: string; amountPence: number }[];
+};
+
+export async function myGiving(userId: string, now: Date): Promise<MyGiving> {
+  const ctx = await loadPledgeContext(userId, now);
+  const [changes, deductions] = await Promise.all([
+    // history of every pledge this employee has had, stopped ones included, newest first
+    db().pledgeChange.findMany({
+      where: { pledge: { employeeId: ctx.employeeId } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      include: { effectivePeriod: { select: { label: true } } },
+    }),
+    db().deduction.findMany({
+      where: { employeeId: ctx.employeeId },
+      orderBy: { period: { startsOn: "desc" } },
+      include: { period: { select: { label: true, payDate: true } } },
+    }),
+  ]);
+
+  let pledge: MyGiving["pledge"] = null;
+  if (ctx.pledge) {
+    const upcoming = ctx.effective
+      ? await db().payPeriod.findMany({
+          where: { payGroupId: ctx.payGroupId, startsOn: { gte: ctx.effective.startsOn } },
+          orderBy: { startsOn: "asc" },
+          take: 30,
+          select: { label: true, startsOn: true },
+        })
+      : [];
+    const next = upcoming.find((p) => deductionInPeriod(ctx.changes, p.startsOn) > 0);
+    const latest = ctx.changes[ctx.changes.length - 1];
+    const scheduledChange = ctx.changes.find((c) => ctx.effective && c.effectiveFrom.getTime() > ctx.effective.startsOn.getTime());
+    const pauseEnd = ctx.current.status === "paused" && latest?.pauseUntil ? latest.pauseUntil : null;
+    pledge = {
+      status: ctx.current.status,
+      amountPence: ctx.current.amountPence,
+      dedication: ctx.pledge.dedication,
+      costs: pledgeCosts(ctx.current.amountPence, ctx.frequency, ctx.givingMode),
+      nextDeduction: next ? { periodLabel: next.label, amountPence: deductionInPeriod(ctx.changes, next.startsOn) } : null,
+      pausedUntil: pauseEnd ? formatDay(pauseEnd) : null,
+      scheduled: scheduledChange ? `${CHANGE_LABELS[scheduledChange.type]} from the ${scheduledChange.periodLabel} pay period` : null,
+    };
+  }
+
+  return {
+    firstName: ctx.firstName,
+    payGroupName: ctx.payGroupName,
+    periodWords: payPeriodWords(ctx.frequency),
+    givingMode: ctx.givingMode,
+    effectivePeriodLabel: ctx.effective?.label ?? null,
+    pledge,
+    actions: [...ctx.allowed],
+    history: changes.map((c) => ({
+      id: c.id,
+      type: c.type as ChangeType,
+      label: CHANGE_LABELS[c.type as ChangeType] ?? c.type,
+      amountPence: c.amountPence,
+      periodLabel: c.effectivePeriod.label,
+      madeAt: LONDON.format(c.createdAt),
+      pauseUntil: c.pauseUntil ? formatDay(c.pauseUntil) : null,
+    })),
+    deductions: {
+      rows: deductions.map((d) => ({ id: d.id, periodLabel: d.period.label, payDate: formatDay(d.period.payDate), amountPence: d.amountPence })),
+      totalPence: deductions.reduce((sum, d) => sum + d.amountPence, 0),
+    },
+    // Card giving arrives in a later issue; the page shows its empty state until then.
+    cardGifts: [],
+  };
+}
