@@ -43,9 +43,10 @@ async function snapshot() {
   return { pledges, changes, authorisations, audits, emails };
 }
 
-async function refused(promise: Promise<unknown>, message: RegExp, kind: typeof PledgeError = PledgeError) {
+/** Runs `attempt` only after the "before" snapshot, so the two never overlap. */
+async function refused(attempt: () => Promise<unknown>, message: RegExp, kind: typeof PledgeError = PledgeError) {
   const before = await snapshot();
-  const error = await promise.then(
+  const error = await attempt().then(
     () => null,
     (e: unknown) => e,
   );
@@ -75,21 +76,21 @@ describe("the seed", () => {
 
 describe("a pledge's life", () => {
   it("min and max are enforced, and nothing is written", async () => {
-    await refused(createPledge({ userId: alex.userId, amountPence: 199, now: at("2026-11-05T09:00:00Z") }), /at least £2/);
-    await refused(createPledge({ userId: alex.userId, amountPence: 50_001, now: at("2026-11-05T09:00:00Z") }), /£500 or less/);
-    await refused(createPledge({ userId: alex.userId, amountPence: 12.5, now: at("2026-11-05T09:00:00Z") }), /amount in pounds/);
+    await refused(() => createPledge({ userId: alex.userId, amountPence: 199, now: at("2026-11-05T09:00:00Z") }), /at least £2/);
+    await refused(() => createPledge({ userId: alex.userId, amountPence: 50_001, now: at("2026-11-05T09:00:00Z") }), /£500 or less/);
+    await refused(() => createPledge({ userId: alex.userId, amountPence: 12.5, now: at("2026-11-05T09:00:00Z") }), /amount in pounds/);
   });
 
   it("a check page that showed another period (the cut-off has passed since) is refused: check again", async () => {
     const october = "no-such-period";
     await refused(
-      createPledge({ userId: alex.userId, amountPence: 500, shown: { periodId: october, termsVersion: 1 }, now: at("2026-11-05T09:00:00Z") }),
+      () => createPledge({ userId: alex.userId, amountPence: 500, shown: { periodId: october, termsVersion: 1 }, now: at("2026-11-05T09:00:00Z") }),
       /is now November 2026/,
       StaleCheckError,
     );
     const november = await period("November 2026");
     await refused(
-      createPledge({ userId: alex.userId, amountPence: 500, shown: { periodId: november.id, termsVersion: 0 }, now: at("2026-11-05T09:00:00Z") }),
+      () => createPledge({ userId: alex.userId, amountPence: 500, shown: { periodId: november.id, termsVersion: 0 }, now: at("2026-11-05T09:00:00Z") }),
       /terms of the scheme have been updated/,
       StaleCheckError,
     );
@@ -123,7 +124,7 @@ describe("a pledge's life", () => {
   });
 
   it("one live pledge per employee: a second create gets a clear message and writes nothing", async () => {
-    await refused(createPledge({ userId: alex.userId, amountPence: 700, now: at("2026-11-06T09:00:00Z") }), /already have a regular gift/);
+    await refused(() => createPledge({ userId: alex.userId, amountPence: 700, now: at("2026-11-06T09:00:00Z") }), /already have a regular gift/);
   });
 
   it("the unique index holds even if the service's own check were bypassed", async () => {
@@ -147,12 +148,12 @@ describe("a pledge's life", () => {
   });
 
   it("amending to the same amount, or outside the limits, is refused", async () => {
-    await refused(amendPledge({ userId: alex.userId, amountPence: 900, now: at("2026-11-12T09:00:00Z") }), /different amount/);
-    await refused(amendPledge({ userId: alex.userId, amountPence: 100, now: at("2026-11-12T09:00:00Z") }), /at least £2/);
+    await refused(() => amendPledge({ userId: alex.userId, amountPence: 900, now: at("2026-11-12T09:00:00Z") }), /different amount/);
+    await refused(() => amendPledge({ userId: alex.userId, amountPence: 100, now: at("2026-11-12T09:00:00Z") }), /at least £2/);
   });
 
   it("refused transitions change nothing: resume an active gift", async () => {
-    await refused(resumePledge({ userId: alex.userId, now: at("2026-11-12T09:00:00Z") }), /not paused/);
+    await refused(() => resumePledge({ userId: alex.userId, now: at("2026-11-12T09:00:00Z") }), /not paused/);
   });
 
   it("a locked period rolls changes into the next one; a pause may start later and end by a date", async () => {
@@ -163,10 +164,10 @@ describe("a pledge's life", () => {
     const ctx = await loadPledgeContext(alex.userId, now);
     expect(ctx.effective?.label).toBe("January 2027");
     // a pause must start from an open period
-    await refused(pausePledge({ userId: alex.userId, fromPeriodId: december.id, now }), /Choose a pay period/);
+    await refused(() => pausePledge({ userId: alex.userId, fromPeriodId: december.id, now }), /Choose a pay period/);
     // and end after it starts
     const january = await period("January 2027");
-    await refused(pausePledge({ userId: alex.userId, fromPeriodId: january.id, pauseUntil: at("2027-01-01T00:00:00Z"), now }), /must be after/);
+    await refused(() => pausePledge({ userId: alex.userId, fromPeriodId: january.id, pauseUntil: at("2027-01-01T00:00:00Z"), now }), /must be after/);
 
     const february = await period("February 2027");
     const paused = await pausePledge({ userId: alex.userId, fromPeriodId: february.id, pauseUntil: at("2027-04-01T00:00:00Z"), now });
@@ -177,7 +178,7 @@ describe("a pledge's life", () => {
     expect(email.text).toContain("paused from the February 2027 pay period until 1 April 2027");
 
     // a second pause is refused; later changes cannot land before the scheduled pause
-    await refused(pausePledge({ userId: alex.userId, fromPeriodId: february.id, now: at("2026-11-21T09:00:00Z") }), /already paused/);
+    await refused(() => pausePledge({ userId: alex.userId, fromPeriodId: february.id, now: at("2026-11-21T09:00:00Z") }), /already paused/);
     const later = await loadPledgeContext(alex.userId, at("2026-11-21T09:00:00Z"));
     expect(later.effective?.label).toBe("February 2027");
     expect(later.allowed).toEqual(["amend", "resume", "stop"]);
@@ -203,8 +204,8 @@ describe("a pledge's life", () => {
     expect(await db().outboxEmail.count({ where: { to: "alex.morgan@council.example", template: "pledge-stop" } })).toBe(1);
 
     // nothing more can be done to a stopped pledge
-    await refused(amendPledge({ userId: alex.userId, amountPence: 1000, now: at("2026-11-24T09:00:00Z") }), /do not have a regular gift/);
-    await refused(stopPledge({ userId: alex.userId, now: at("2026-11-24T09:00:00Z") }), /do not have a regular gift/);
+    await refused(() => amendPledge({ userId: alex.userId, amountPence: 1000, now: at("2026-11-24T09:00:00Z") }), /do not have a regular gift/);
+    await refused(() => stopPledge({ userId: alex.userId, now: at("2026-11-24T09:00:00Z") }), /do not have a regular gift/);
   });
 
   it("keeps the whole history, in order, with every audit entry", async () => {
