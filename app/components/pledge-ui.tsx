@@ -1,9 +1,12 @@
 // Page pieces for the giving journeys, in the GOV.UK patterns: back link, summary list, panel,
-// inset text, textarea, radios, date input, and the table of what a gift costs.
-import type { ReactNode, TextareaHTMLAttributes } from "react";
-import { Link } from "@remix-run/react";
-import { formatPence } from "~/domain/money";
-import { payPeriodWords, type PledgeCosts } from "~/domain/pledges/amounts";
+// inset text, radios, date input, and the table of what a gift costs; and the parts the journeys'
+// pages share: the page frame, the amount step, the authorisation to confirm, the confirmation page.
+import { useState, type ReactNode } from "react";
+import { Form, Link } from "@remix-run/react";
+import { Button, ErrorSummary, FieldGroup, HintAndError, TextField, fieldIds, type FieldErrors } from "~/components/forms";
+import { formatPence, parsePounds } from "~/domain/money";
+import { payPeriodWords, pledgeCosts, type PledgeCosts, type PledgeLimits } from "~/domain/pledges/amounts";
+import type { GivingMode, PayFrequency } from "~/domain/payroll/periods";
 
 export function BackLink({ to, children = "Back" }: { to: string; children?: ReactNode }) {
   return (
@@ -68,48 +71,6 @@ export function Warning({ children }: { children: ReactNode }) {
   );
 }
 
-type TextAreaProps = {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  labelIsHeading?: boolean;
-} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
-
-export function TextArea({ name, label, hint, error, labelIsHeading, ...rest }: TextAreaProps) {
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
-  const labelEl = (
-    <label htmlFor={name} className={labelIsHeading ? "text-3xl font-bold" : "font-bold"}>
-      {label}
-    </label>
-  );
-  return (
-    <div className={`mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`}>
-      {labelIsHeading ? <h1 className="mb-2">{labelEl}</h1> : <div className="mb-1">{labelEl}</div>}
-      {hint ? (
-        <div id={hintId} className="mb-1 text-gray-700">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="mb-1 font-bold text-error">
-          <span className="sr-only">Error:</span> {error}
-        </p>
-      ) : null}
-      <textarea
-        id={name}
-        name={name}
-        rows={4}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        aria-invalid={error ? true : undefined}
-        className={`block w-full max-w-xl border-2 ${error ? "border-error" : "border-gray-900"} p-2`}
-        {...rest}
-      />
-    </div>
-  );
-}
-
 export function Radios({
   name,
   legend,
@@ -127,24 +88,14 @@ export function Radios({
   defaultValue?: string;
   legendIsHeading?: boolean;
 }) {
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
+  const { hintId, errorId, describedBy } = fieldIds(name, hint, error);
   return (
-    <div className={`mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`}>
-      <fieldset aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+    <FieldGroup error={error}>
+      <fieldset aria-describedby={describedBy}>
         <legend className={legendIsHeading ? "mb-2" : "mb-1 font-bold"}>
           {legendIsHeading ? <h1 className="text-3xl font-bold">{legend}</h1> : legend}
         </legend>
-        {hint ? (
-          <div id={hintId} className="mb-2 text-gray-700">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={errorId} className="mb-2 font-bold text-error">
-            <span className="sr-only">Error:</span> {error}
-          </p>
-        ) : null}
+        <HintAndError hint={hint} error={error} hintId={hintId} errorId={errorId} spacing="mb-2" />
         {options.map((o, i) => {
           const id = i === 0 ? name : `${name}-${i}`;
           return (
@@ -158,7 +109,7 @@ export function Radios({
           );
         })}
       </fieldset>
-    </div>
+    </FieldGroup>
   );
 }
 
@@ -175,8 +126,7 @@ export function DateInput({
   error?: string;
   values?: { day?: string; month?: string; year?: string };
 }) {
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
+  const { hintId, errorId, describedBy } = fieldIds(name, hint, error);
   const part = (key: "day" | "month" | "year", label: string, width: string) => {
     const id = key === "day" ? name : `${name}-${key}`;
     return (
@@ -196,26 +146,17 @@ export function DateInput({
     );
   };
   return (
-    <div className={`mb-6 ${error ? "border-l-4 border-error pl-4" : ""}`}>
-      <fieldset role="group" aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+    <FieldGroup error={error}>
+      <fieldset role="group" aria-describedby={describedBy}>
         <legend className="mb-1 font-bold">{legend}</legend>
-        {hint ? (
-          <div id={hintId} className="mb-2 text-gray-700">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={errorId} className="mb-2 font-bold text-error">
-            <span className="sr-only">Error:</span> {error}
-          </p>
-        ) : null}
+        <HintAndError hint={hint} error={error} hintId={hintId} errorId={errorId} spacing="mb-2" />
         <div className="flex gap-4">
           {part("day", "Day", "w-16")}
           {part("month", "Month", "w-16")}
           {part("year", "Year", "w-24")}
         </div>
       </fieldset>
-    </div>
+    </FieldGroup>
   );
 }
 
@@ -268,5 +209,116 @@ export function CostTable({ costs, caption }: { costs: PledgeCosts; caption: str
         </tfoot>
       ) : null}
     </table>
+  );
+}
+
+/** The frame of a journey page: the back link, the error summary (when there are errors), then the page. */
+export function JourneyPage({ back, errors, children }: { back: string; errors?: FieldErrors; children: ReactNode }) {
+  return (
+    <div className="max-w-3xl">
+      <BackLink to={back} />
+      <ErrorSummary errors={errors} />
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The amount step: the amount (its label the page's heading), what it costs as it is typed, and a
+ * "Show what it costs" button for the same without JavaScript.
+ */
+export function AmountStep({
+  label,
+  hint,
+  data: { amount, limits, frequency, givingMode },
+  result,
+}: {
+  label: string;
+  hint: ReactNode;
+  /** from the loader: the amount already given at this step (as the field shows it), the limits, the pay group's frequency and mode */
+  data: { amount: string; limits: PledgeLimits; frequency: PayFrequency; givingMode: GivingMode };
+  /** from the action: the amount sent, and its errors */
+  result?: { errors?: FieldErrors; amount: string };
+}) {
+  const [typed, setTyped] = useState<string | null>(null);
+  const value = typed ?? result?.amount ?? amount;
+  const pence = parsePounds(value);
+  const inRange = pence !== null && pence >= limits.minPence && pence <= limits.maxPence;
+  return (
+    <Form method="post" noValidate>
+      <TextField
+        name="amount"
+        labelIsHeading
+        label={label}
+        hint={hint}
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        className="max-w-40"
+        value={value}
+        onChange={(e) => setTyped(e.currentTarget.value)}
+        error={result?.errors?.amount}
+      />
+      <div aria-live="polite">
+        {inRange ? (
+          <CostTable caption={`What ${formatPence(pence!)} each pay period costs`} costs={pledgeCosts(pence!, frequency, givingMode)} />
+        ) : null}
+      </div>
+      <div className="flex flex-wrap gap-4">
+        <Button>Continue</Button>
+        <Button variant="secondary" name="intent" value="preview">
+          Show what it costs
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+/**
+ * The authorisation wording to agree to and the confirm button, carrying the pay period and terms the
+ * page showed; or, when there is no open pay period (or no terms), why nothing can be confirmed.
+ */
+export function AuthoriseAndConfirm({
+  data: { wording, period, termsVersion },
+  confirmLabel,
+  unavailable,
+}: {
+  /** from the loader: the wording, the effective pay period and the terms version (null when there are none) */
+  data: { wording: string | null; period: { id: string } | null; termsVersion: number | null };
+  confirmLabel: string;
+  unavailable: string;
+}) {
+  return wording && period && termsVersion !== null ? (
+    <>
+      <h2 className="mb-4 text-2xl font-bold">Your authorisation</h2>
+      <p className="mb-2">By confirming, you agree to this:</p>
+      <Inset testId="authorisation-wording">
+        <p>{wording}</p>
+      </Inset>
+      <Form method="post">
+        <input type="hidden" name="periodId" value={period.id} />
+        <input type="hidden" name="termsVersion" value={termsVersion} />
+        <Button id="confirm">{confirmLabel}</Button>
+      </Form>
+    </>
+  ) : (
+    <p>{unavailable}</p>
+  );
+}
+
+/** The confirmation page after a change: the panel, the email sent, what happens next (the list items), and the way back. */
+export function ChangeDonePage({ title, summary, email, children }: { title: string; summary: ReactNode; email: string; children: ReactNode }) {
+  return (
+    <div className="max-w-3xl">
+      <Panel title={title}>{summary}</Panel>
+      <p className="mb-4">We have sent a confirmation email to {email}.</p>
+      <h2 className="mb-4 text-2xl font-bold">What happens next</h2>
+      <ul className="mb-6 list-disc space-y-2 pl-6">{children}</ul>
+      <p>
+        <Link to="/giving" className="text-brand underline">
+          Go to My giving
+        </Link>
+      </p>
+    </div>
   );
 }

@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ColumnHeads, PeriodRowHeader, Section } from "~/components/finance-ui";
 import { formatPence } from "~/domain/money";
 import { CHANGE_KINDS } from "~/domain/payroll/changefile";
 import { financeDashboard, type FinanceDashboard } from "~/services/finance-dashboard.server";
@@ -98,10 +99,7 @@ export default function FinanceHome() {
         </li>
       </ul>
 
-      <section aria-labelledby="at-a-glance" className="mb-10">
-        <h2 id="at-a-glance" className="mb-4 text-2xl font-bold">
-          At a glance
-        </h2>
+      <Section id="at-a-glance" title="At a glance" className="mb-10">
         <dl className="grid max-w-3xl grid-cols-1 gap-4 sm:grid-cols-3">
           <div className="border-l-8 border-brand bg-gray-100 p-4">
             <dt className="font-bold">Participants</dt>
@@ -121,13 +119,10 @@ export default function FinanceHome() {
             <dd className="text-gray-700">NEW starts, CHANGE of amount, STOP (stops and pauses), across all pay groups</dd>
           </div>
         </dl>
-      </section>
+      </Section>
 
       {payGroups.map((g) => (
-        <section key={g.id} aria-labelledby={`trend-${g.id}`} className="mb-10">
-          <h2 id={`trend-${g.id}`} className="mb-2 text-2xl font-bold">
-            {g.name}
-          </h2>
+        <Section key={g.id} id={`trend-${g.id}`} title={g.name} className="mb-10" headingSpacing="mb-2">
           {g.current ? (
             <p className="mb-4">
               This period ({g.current.label}): {g.current.participants} giving, {formatPence(g.current.totalPence)} in total;{" "}
@@ -145,24 +140,11 @@ export default function FinanceHome() {
               <TrendChart id={g.id} groupName={g.name} frequency={g.frequency} points={g.trend} />
               <table className="w-full max-w-2xl border-collapse text-left">
                 <caption className="mb-2 text-left font-bold">Total per pay period, {g.name} (upcoming periods as pledged so far)</caption>
-                <thead>
-                  <tr>
-                    {["Period", "Participants", "Total"].map((h) => (
-                      <th key={h} scope="col" className="border-b-2 border-gray-900 py-2 pr-4">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <ColumnHeads headings={["Period", "Participants", "Total"]} cellClassName="border-b-2 border-gray-900 py-2 pr-4" />
                 <tbody>
                   {g.trend.map((p) => (
                     <tr key={p.id}>
-                      <th scope="row" className="border-b border-gray-300 py-2 pr-4 font-normal">
-                        <Link to={`/finance/periods/${p.id}`} className="text-brand underline">
-                          {p.label}
-                        </Link>
-                        {p.isCurrent ? " (this period)" : p.isUpcoming ? " (upcoming)" : ""}
-                      </th>
+                      <PeriodRowHeader period={p}>{p.isCurrent ? " (this period)" : p.isUpcoming ? " (upcoming)" : ""}</PeriodRowHeader>
                       <td className="border-b border-gray-300 py-2 pr-4">{p.participants}</td>
                       <td className="border-b border-gray-300 py-2 pr-4">{formatPence(p.totalPence)}</td>
                     </tr>
@@ -171,7 +153,7 @@ export default function FinanceHome() {
               </table>
             </>
           ) : null}
-        </section>
+        </Section>
       ))}
     </>
   );

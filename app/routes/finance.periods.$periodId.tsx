@@ -4,6 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ColumnHeads, Section } from "~/components/finance-ui";
 import { Button, ErrorSummary } from "~/components/forms";
 import { formatPence } from "~/domain/money";
 import { CHANGE_KINDS } from "~/domain/payroll/changefile";
@@ -99,10 +100,7 @@ export default function PeriodPage() {
         ))}
       </dl>
 
-      <section aria-labelledby="expected" className="mb-8">
-        <h2 id="expected" className="mb-4 text-2xl font-bold">
-          What payroll should deduct
-        </h2>
+      <Section id="expected" title="What payroll should deduct" className="mb-8">
         <p className="mb-4">
           <strong>{totals.participants}</strong> {totals.participants === 1 ? "employee gives" : "employees give"} a total of{" "}
           <strong>{formatPence(totals.totalPence)}</strong> in this period.
@@ -131,12 +129,9 @@ export default function PeriodPage() {
           </tbody>
         </table>
         <p className="text-gray-700">A STOP counts the amount that stops.</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="files" className="mb-8">
-        <h2 id="files" className="mb-4 text-2xl font-bold">
-          Files for payroll
-        </h2>
+      <Section id="files" title="Files for payroll" className="mb-8">
         <div className="mb-4 border-l-8 border-gray-900 bg-gray-100 p-4">
           <strong>Downloading the change file or the full file locks this period.</strong> After that, changes employees make take
           effect from the next period.
@@ -180,24 +175,16 @@ export default function PeriodPage() {
             </Button>
           </div>
         </Form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="downloaded" className="mb-8">
-        <h2 id="downloaded" className="mb-4 text-2xl font-bold">
-          Files already downloaded
-        </h2>
+      <Section id="downloaded" title="Files already downloaded" className="mb-8">
         {files.length ? (
           <div className="overflow-x-auto">
             <table className="w-full border-collapse text-left" data-testid="files">
-              <thead>
-                <tr>
-                  {["When", "By", "File", "Layout", "Rows", "Participants", "Total", "Mode", "SHA-256"].map((h) => (
-                    <th key={h} scope="col" className="border-b-2 border-gray-900 py-2 pr-3">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <ColumnHeads
+                headings={["When", "By", "File", "Layout", "Rows", "Participants", "Total", "Mode", "SHA-256"]}
+                cellClassName="border-b-2 border-gray-900 py-2 pr-3"
+              />
               <tbody>
                 {files.map((f) => (
                   <tr key={f.id}>
@@ -220,31 +207,25 @@ export default function PeriodPage() {
         ) : (
           <p>No file has been downloaded for this period yet.</p>
         )}
-      </section>
+      </Section>
 
       {period.lockedAt ? null : (
-        <section aria-labelledby="lock" className="mb-8">
-          <h2 id="lock" className="mb-4 text-2xl font-bold">
-            Lock the period
-          </h2>
+        <Section id="lock" title="Lock the period" className="mb-8">
           <p className="mb-4">Lock the period when payroll has what it needs. Later changes then take effect from the next period.</p>
           <Form method="post">
             <input type="hidden" name="intent" value="lock" />
             <Button variant="secondary">Lock period</Button>
           </Form>
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="after-payroll">
-        <h2 id="after-payroll" className="mb-4 text-2xl font-bold">
-          After payroll has run
-        </h2>
+      <Section id="after-payroll" title="After payroll has run">
         <p>
           <Link to={`/finance/periods/${period.id}/reconcile`} className="text-brand underline">
             Reconcile what payroll deducted
           </Link>
         </p>
-      </section>
+      </Section>
     </>
   );
 }

@@ -8,8 +8,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef } from "react";
-import { Button } from "~/components/forms";
+import { Button, ErrorSummary, type ErrorSummaryItem } from "~/components/forms";
 import { formatPence } from "~/domain/money";
 import {
   LINE_KIND_LABELS,
@@ -52,8 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(page);
 }
 
-type Problem = { href: string; text: string };
-type ActionData = { problems: Problem[]; more: number; values?: Record<string, string> };
+type ActionData = { problems: ErrorSummaryItem[]; more: number; values?: Record<string, string> };
 
 const problemsFromUpload = (list: UploadProblem[], count: number): ActionData => ({
   problems: list.slice(0, SHOWN_PROBLEMS).map((p) => ({ href: "#file", text: describeProblem(p) })),
@@ -127,39 +125,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ];
     return json<ActionData>({ problems, more: Math.max(0, error.lines.length - SHOWN_PROBLEMS) }, { status: 400 });
   }
-}
-
-function ProblemSummary({ problems, more }: { problems: Problem[]; more: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (problems.length) ref.current?.focus();
-  }, [problems]);
-  if (!problems.length) return null;
-  return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      role="alert"
-      aria-labelledby="error-summary-title"
-      className="mb-8 border-4 border-error p-4 focus:outline-[3px] focus:outline-focus"
-      data-testid="error-summary"
-      autoFocus
-    >
-      <h2 id="error-summary-title" className="mb-2 text-xl font-bold">
-        There is a problem
-      </h2>
-      <ul className="list-none space-y-1">
-        {problems.map((p, i) => (
-          <li key={i}>
-            <a className="font-bold text-error underline" href={p.href}>
-              {p.text}
-            </a>
-          </li>
-        ))}
-      </ul>
-      {more > 0 ? <p className="mt-2">and {more} more {more === 1 ? "problem" : "problems"}. Nothing was changed.</p> : null}
-    </div>
-  );
 }
 
 const MODE_LABELS = { net_pay: "Net pay deduction", payroll_giving: "Payroll Giving through an agency" } as const;
@@ -276,7 +241,7 @@ export default function Reconcile() {
       : "as payroll income into the fund's bank (debit fund bank, credit payroll income)";
   return (
     <div className="max-w-3xl">
-      <ProblemSummary problems={data?.problems ?? []} more={data?.more ?? 0} />
+      <ErrorSummary items={data?.problems} more={data?.more} />
       <span className="text-lg text-gray-700">{period.payGroupName}</span>
       <h1 className="mb-4 text-3xl font-bold">Reconcile {period.label}</h1>
       <dl className="mb-6 grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-1">

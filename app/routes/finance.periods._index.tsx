@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ColumnHeads, PeriodRowHeader, Section } from "~/components/finance-ui";
 import { formatDay } from "~/domain/payroll/periods";
 import { ensurePeriods } from "~/services/pay-periods.server";
 import { periodsOverview, type PeriodStatus } from "~/services/payroll-files.server";
@@ -37,32 +38,20 @@ export default function PayPeriods() {
         file locks the period.
       </p>
       {groups.map((group) => (
-        <section key={group.id} aria-labelledby={`group-${group.id}`} className="mb-10">
-          <h2 id={`group-${group.id}`} className="mb-2 text-2xl font-bold">
-            {group.name}
-          </h2>
+        <Section key={group.id} id={`group-${group.id}`} title={group.name} className="mb-10" headingSpacing="mb-2">
           <p className="mb-4 text-gray-700">Paid {FREQUENCY_WORDS[group.frequency] ?? group.frequency}.</p>
           {group.periods.length ? (
             <div className="overflow-x-auto">
               <table className="w-full border-collapse text-left" data-testid={`periods-${group.frequency}`}>
                 <caption className="sr-only">Pay periods of {group.name}</caption>
-                <thead>
-                  <tr>
-                    {["Period", "Changes in by", "Pay date", "Giving mode", "Status"].map((h) => (
-                      <th key={h} scope="col" className="border-b-2 border-gray-900 py-2 pr-4">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  headings={["Period", "Changes in by", "Pay date", "Giving mode", "Status"]}
+                  cellClassName="border-b-2 border-gray-900 py-2 pr-4"
+                />
                 <tbody>
                   {group.periods.map((p) => (
                     <tr key={p.id} data-status={p.status}>
-                      <th scope="row" className="border-b border-gray-300 py-2 pr-4 font-normal">
-                        <Link to={`/finance/periods/${p.id}`} className="text-brand underline">
-                          {p.label}
-                        </Link>
-                      </th>
+                      <PeriodRowHeader period={p} />
                       <td className="border-b border-gray-300 py-2 pr-4">{cutOffDay(p.cutOffAt)}</td>
                       <td className="border-b border-gray-300 py-2 pr-4">{day(p.payDate)}</td>
                       <td className="border-b border-gray-300 py-2 pr-4">{p.givingMode === "payroll_giving" ? "Payroll Giving" : "Net pay"}</td>
@@ -77,7 +66,7 @@ export default function PayPeriods() {
           ) : (
             <p>This pay group has no periods yet.</p>
           )}
-        </section>
+        </Section>
       ))}
     </>
   );

@@ -1,8 +1,8 @@
 // Confirmation page after changing, pausing, restarting or stopping a regular gift.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Panel } from "~/components/pledge-ui";
+import { useLoaderData } from "@remix-run/react";
+import { ChangeDonePage } from "~/components/pledge-ui";
 import { formatDay } from "~/domain/payroll/periods";
 import { changeSummary } from "~/domain/pledges/authorisation";
 import type { ChangeType } from "~/domain/pledges/pledge";
@@ -34,24 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ChangeDone() {
   const data = useLoaderData<typeof loader>();
   return (
-    <div className="max-w-3xl">
-      <Panel title={TITLES[data.type]}>{data.summary}</Panel>
-      <p className="mb-4">We have sent a confirmation email to {data.email}.</p>
-      <h2 className="mb-4 text-2xl font-bold">What happens next</h2>
-      <ul className="mb-6 list-disc space-y-2 pl-6">
-        <li>We tell payroll about the change before the cut-off for that pay period.</li>
-        <li>Your payslip shows the change from that pay period.</li>
-        {data.type === "stop" ? (
-          <li>You can set up a new regular gift whenever you like.</li>
-        ) : (
-          <li>You can change, pause or stop your gift again at any time.</li>
-        )}
-      </ul>
-      <p>
-        <Link to="/giving" className="text-brand underline">
-          Go to My giving
-        </Link>
-      </p>
-    </div>
+    <ChangeDonePage title={TITLES[data.type]} summary={data.summary} email={data.email}>
+      <li>We tell payroll about the change before the cut-off for that pay period.</li>
+      <li>Your payslip shows the change from that pay period.</li>
+      {data.type === "stop" ? (
+        <li>You can set up a new regular gift whenever you like.</li>
+      ) : (
+        <li>You can change, pause or stop your gift again at any time.</li>
+      )}
+    </ChangeDonePage>
   );
 }

@@ -2,20 +2,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, ErrorSummary, type FieldErrors } from "~/components/forms";
-import { BackLink, DateInput, Radios } from "~/components/pledge-ui";
+import { Button, type FieldErrors } from "~/components/forms";
+import { DateInput, JourneyPage, Radios } from "~/components/pledge-ui";
 import { parseDateParts } from "~/domain/pledges/changes";
-import { PAUSE_CHOICES, pledgeContextForPage, readDraft, saveDraft } from "~/services/pledges.server";
-import { requireRole } from "~/utils/auth.server";
+import { PAUSE_CHOICES, readDraft, saveDraft } from "~/services/pledges.server";
+import { requirePledgeChange } from "~/utils/pledge-journey.server";
 
 export const meta: MetaFunction = () => [{ title: "Pause your regular gift – Helping Hands" }];
-
-async function guard(request: Request) {
-  const user = await requireRole(request, ["employee"]);
-  const ctx = await pledgeContextForPage(user.id, new Date());
-  if (!ctx.allowed.includes("pause")) throw redirect("/giving");
-  return ctx;
-}
 
 const partsOf = (iso: string | null | undefined) => {
   if (!iso) return { day: "", month: "", year: "" };
@@ -24,7 +17,7 @@ const partsOf = (iso: string | null | undefined) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const ctx = await guard(request);
+  const { ctx } = await requirePledgeChange(request, "pause");
   const draft = (await readDraft(request)).pause;
   const choices = ctx.open.slice(0, PAUSE_CHOICES).map((p) => ({ id: p.id, label: p.label }));
   return json({ choices, fromPeriodId: draft?.fromPeriodId ?? choices[0]?.id ?? "", until: partsOf(draft?.pauseUntil) });
@@ -33,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { errors: FieldErrors; fromPeriodId: string; until: { day: string; month: string; year: string } };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const ctx = await guard(request);
+  const { ctx } = await requirePledgeChange(request, "pause");
   const form = Object.fromEntries(await request.formData());
   const str = (k: string) => (typeof form[k] === "string" ? (form[k] as string) : "");
   const fromPeriodId = str("fromPeriodId");
@@ -53,9 +46,7 @@ export default function Pause() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <div className="max-w-3xl">
-      <BackLink to="/giving" />
-      <ErrorSummary errors={result?.errors} />
+    <JourneyPage back="/giving" errors={result?.errors}>
       <Form method="post" noValidate>
         <Radios
           name="fromPeriodId"
@@ -75,6 +66,6 @@ export default function Pause() {
         />
         <Button>Continue</Button>
       </Form>
-    </div>
+    </JourneyPage>
   );
 }

@@ -2,19 +2,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, ErrorSummary } from "~/components/forms";
-import { BackLink, SummaryList } from "~/components/pledge-ui";
+import { Button } from "~/components/forms";
+import { JourneyPage, SummaryList } from "~/components/pledge-ui";
 import { formatPence } from "~/domain/money";
 import { formatDay } from "~/domain/payroll/periods";
-import { PAUSE_CHOICES, PledgeError, clearDraft, pausePledge, pledgeContextForPage, readDraft } from "~/services/pledges.server";
-import { requireRole } from "~/utils/auth.server";
+import { PAUSE_CHOICES, pausePledge, readDraft } from "~/services/pledges.server";
+import { confirmChange, requirePledgeChange } from "~/utils/pledge-journey.server";
 
 export const meta: MetaFunction = () => [{ title: "Check your pause – Helping Hands" }];
 
 async function guard(request: Request) {
-  const user = await requireRole(request, ["employee"]);
-  const ctx = await pledgeContextForPage(user.id, new Date());
-  if (!ctx.allowed.includes("pause")) throw redirect("/giving");
+  const { user, ctx } = await requirePledgeChange(request, "pause");
   const pause = (await readDraft(request)).pause;
   const from = pause ? ctx.open.slice(0, PAUSE_CHOICES).find((p) => p.id === pause.fromPeriodId) : undefined;
   // No answers yet, or the chosen period has closed since: choose again.
@@ -29,22 +27,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, from, pauseUntil } = await guard(request);
-  try {
-    await pausePledge({ userId: user.id, fromPeriodId: from.id, pauseUntil, now: new Date() });
-  } catch (err) {
-    if (err instanceof PledgeError) return json({ errors: { confirm: err.message } }, { status: 409 });
-    throw err;
-  }
-  return redirect("/giving/done", { status: 303, headers: { "Set-Cookie": await clearDraft(request) } });
+  return confirmChange(request, () => pausePledge({ userId: user.id, fromPeriodId: from.id, pauseUntil, now: new Date() }), {
+    clearAnswers: true,
+  });
 }
 
 export default function PauseCheck() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <div className="max-w-3xl">
-      <BackLink to="/giving/pause" />
-      <ErrorSummary errors={result?.errors} />
+    <JourneyPage back="/giving/pause" errors={result?.errors}>
       <h1 className="mb-6 text-3xl font-bold">Check your pause</h1>
       <SummaryList
         testId="check-answers"
@@ -61,6 +53,6 @@ export default function PauseCheck() {
       <Form method="post">
         <Button id="confirm">Confirm pause</Button>
       </Form>
-    </div>
+    </JourneyPage>
   );
 }

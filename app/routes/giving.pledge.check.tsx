@@ -1,20 +1,17 @@
 // Step 3: check your answers, read the authorisation, confirm. Only now is anything written.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, ErrorSummary } from "~/components/forms";
-import { BackLink, CostTable, Inset, SummaryList } from "~/components/pledge-ui";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { AuthoriseAndConfirm, CostTable, JourneyPage, SummaryList } from "~/components/pledge-ui";
 import { formatPence } from "~/domain/money";
 import { givingModeWords, pledgeCosts } from "~/domain/pledges/amounts";
-import { PledgeError, clearDraft, createPledge, pledgeContextForPage, readDraft, wordingFor } from "~/services/pledges.server";
-import { requireRole } from "~/utils/auth.server";
+import { createPledge, readDraft, wordingFor } from "~/services/pledges.server";
+import { confirmChange, readShown, requirePledgeChange } from "~/utils/pledge-journey.server";
 
 export const meta: MetaFunction = () => [{ title: "Check your answers – Helping Hands" }];
 
 async function guard(request: Request) {
-  const user = await requireRole(request, ["employee"]);
-  const ctx = await pledgeContextForPage(user.id, new Date());
-  if (!ctx.allowed.includes("create")) throw redirect("/giving");
+  const { user, ctx } = await requirePledgeChange(request, "create");
   const draft = await readDraft(request);
   const amountPence = draft.pledge?.amountPence;
   if (!amountPence) throw redirect("/giving/pledge/amount");
@@ -37,29 +34,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, amountPence, dedication } = await guard(request);
-  const form = Object.fromEntries(await request.formData());
-  try {
-    await createPledge({
-      userId: user.id,
-      amountPence,
-      dedication,
-      shown: { periodId: String(form.periodId ?? ""), termsVersion: Number(form.termsVersion) },
-      now: new Date(),
-    });
-  } catch (err) {
-    if (err instanceof PledgeError) return json({ errors: { confirm: err.message } }, { status: 409 });
-    throw err;
-  }
-  return redirect("/giving/pledge/done", { status: 303, headers: { "Set-Cookie": await clearDraft(request) } });
+  const shown = await readShown(request);
+  return confirmChange(request, () => createPledge({ userId: user.id, amountPence, dedication, shown, now: new Date() }), {
+    to: "/giving/pledge/done",
+    clearAnswers: true,
+  });
 }
 
 export default function PledgeCheck() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <div className="max-w-3xl">
-      <BackLink to="/giving/pledge/message" />
-      <ErrorSummary errors={result?.errors} />
+    <JourneyPage back="/giving/pledge/message" errors={result?.errors}>
       <h1 className="mb-6 text-3xl font-bold">Check your answers before setting up your gift</h1>
       <SummaryList
         testId="check-answers"
@@ -80,22 +66,11 @@ export default function PledgeCheck() {
         ]}
       />
       <CostTable caption="What it costs" costs={data.costs} />
-      {data.wording && data.period && data.termsVersion !== null ? (
-        <>
-          <h2 className="mb-4 text-2xl font-bold">Your authorisation</h2>
-          <p className="mb-2">By confirming, you agree to this:</p>
-          <Inset testId="authorisation-wording">
-            <p>{data.wording}</p>
-          </Inset>
-          <Form method="post">
-            <input type="hidden" name="periodId" value={data.period.id} />
-            <input type="hidden" name="termsVersion" value={data.termsVersion} />
-            <Button id="confirm">Confirm and set up</Button>
-          </Form>
-        </>
-      ) : (
-        <p>Gifts from pay cannot be set up just now because there is no open pay period. Try again later.</p>
-      )}
-    </div>
+      <AuthoriseAndConfirm
+        data={data}
+        confirmLabel="Confirm and set up"
+        unavailable="Gifts from pay cannot be set up just now because there is no open pay period. Try again later."
+      />
+    </JourneyPage>
   );
 }

@@ -1,8 +1,8 @@
 // Confirmation page after setting up a regular gift.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Panel } from "~/components/pledge-ui";
+import { useLoaderData } from "@remix-run/react";
+import { ChangeDonePage } from "~/components/pledge-ui";
 import { changeSummary } from "~/domain/pledges/authorisation";
 import { pledgeContextForPage } from "~/services/pledges.server";
 import { requireRole } from "~/utils/auth.server";
@@ -20,20 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function PledgeDone() {
   const { email, summary } = useLoaderData<typeof loader>();
   return (
-    <div className="max-w-3xl">
-      <Panel title="Regular gift set up">{summary}</Panel>
-      <p className="mb-4">We have sent a confirmation email to {email}.</p>
-      <h2 className="mb-4 text-2xl font-bold">What happens next</h2>
-      <ul className="mb-6 list-disc space-y-2 pl-6">
-        <li>We tell payroll about your gift before the cut-off for that pay period.</li>
-        <li>Your payslip will show the deduction from then on.</li>
-        <li>You can change the amount, pause or stop your gift at any time. A change takes effect from the next pay period whose cut-off has not passed.</li>
-      </ul>
-      <p>
-        <Link to="/giving" className="text-brand underline">
-          Go to My giving
-        </Link>
-      </p>
-    </div>
+    <ChangeDonePage title="Regular gift set up" summary={summary} email={email}>
+      <li>We tell payroll about your gift before the cut-off for that pay period.</li>
+      <li>Your payslip will show the deduction from then on.</li>
+      <li>You can change the amount, pause or stop your gift at any time. A change takes effect from the next pay period whose cut-off has not passed.</li>
+    </ChangeDonePage>
   );
 }

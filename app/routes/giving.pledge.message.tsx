@@ -2,18 +2,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, ErrorSummary, fieldErrorsFrom, type FieldErrors } from "~/components/forms";
-import { BackLink, TextArea } from "~/components/pledge-ui";
+import { Button, TextArea, fieldErrorsFrom, type FieldErrors } from "~/components/forms";
+import { JourneyPage } from "~/components/pledge-ui";
 import { DEDICATION_MAX_LENGTH, dedicationSchema } from "~/domain/pledges/amounts";
-import { pledgeContextForPage, readDraft, saveDraft } from "~/services/pledges.server";
-import { requireRole } from "~/utils/auth.server";
+import { readDraft, saveDraft } from "~/services/pledges.server";
+import { requirePledgeChange } from "~/utils/pledge-journey.server";
 
 export const meta: MetaFunction = () => [{ title: "Do you want to add a message to your gift? – Helping Hands" }];
 
 async function guard(request: Request) {
-  const user = await requireRole(request, ["employee"]);
-  const ctx = await pledgeContextForPage(user.id, new Date());
-  if (!ctx.allowed.includes("create")) throw redirect("/giving");
+  await requirePledgeChange(request, "create");
   const draft = await readDraft(request);
   if (!draft.pledge?.amountPence) throw redirect("/giving/pledge/amount");
   return draft;
@@ -40,9 +38,7 @@ export default function PledgeMessage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <div className="max-w-3xl">
-      <BackLink to="/giving/pledge/amount" />
-      <ErrorSummary errors={result?.errors} />
+    <JourneyPage back="/giving/pledge/amount" errors={result?.errors}>
       <Form method="post" noValidate>
         <TextArea
           name="dedication"
@@ -54,6 +50,6 @@ export default function PledgeMessage() {
         />
         <Button>Continue</Button>
       </Form>
-    </div>
+    </JourneyPage>
   );
 }

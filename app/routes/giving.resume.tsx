@@ -1,46 +1,31 @@
 // Restart a paused regular gift: what restarts and from when, then confirm.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, ErrorSummary } from "~/components/forms";
-import { BackLink, SummaryList } from "~/components/pledge-ui";
+import { Button } from "~/components/forms";
+import { JourneyPage, SummaryList } from "~/components/pledge-ui";
 import { formatPence } from "~/domain/money";
-import { PledgeError, pledgeContextForPage, resumePledge } from "~/services/pledges.server";
-import { requireRole } from "~/utils/auth.server";
+import { resumePledge } from "~/services/pledges.server";
+import { confirmChange, readShown, requireChangeFromEffectivePeriod } from "~/utils/pledge-journey.server";
 
 export const meta: MetaFunction = () => [{ title: "Restart your regular gift – Helping Hands" }];
 
-async function guard(request: Request) {
-  const user = await requireRole(request, ["employee"]);
-  const ctx = await pledgeContextForPage(user.id, new Date());
-  if (!ctx.allowed.includes("resume") || !ctx.effective) throw redirect("/giving");
-  return { user, ctx, effective: ctx.effective };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { ctx, effective } = await guard(request);
+  const { ctx, effective } = await requireChangeFromEffectivePeriod(request, "resume");
   return json({ amountPence: ctx.current.amountPence, period: effective });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await guard(request);
-  const form = Object.fromEntries(await request.formData());
-  try {
-    await resumePledge({ userId: user.id, shown: { periodId: String(form.periodId ?? "") }, now: new Date() });
-  } catch (err) {
-    if (err instanceof PledgeError) return json({ errors: { confirm: err.message } }, { status: 409 });
-    throw err;
-  }
-  return redirect("/giving/done", { status: 303 });
+  const { user } = await requireChangeFromEffectivePeriod(request, "resume");
+  const { periodId } = await readShown(request);
+  return confirmChange(request, () => resumePledge({ userId: user.id, shown: { periodId }, now: new Date() }));
 }
 
 export default function Resume() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <div className="max-w-3xl">
-      <BackLink to="/giving" />
-      <ErrorSummary errors={result?.errors} />
+    <JourneyPage back="/giving" errors={result?.errors}>
       <h1 className="mb-6 text-3xl font-bold">Restart your regular gift</h1>
       <SummaryList
         testId="check-answers"
@@ -60,6 +45,6 @@ export default function Resume() {
         <input type="hidden" name="periodId" value={data.period.id} />
         <Button id="confirm">Confirm and restart</Button>
       </Form>
-    </div>
+    </JourneyPage>
   );
 }

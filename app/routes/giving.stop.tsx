@@ -1,46 +1,30 @@
 // Stop a regular gift: are you sure? Then done.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, ErrorSummary } from "~/components/forms";
-import { BackLink, Warning } from "~/components/pledge-ui";
+import { JourneyPage, Warning } from "~/components/pledge-ui";
 import { formatPence } from "~/domain/money";
-import { PledgeError, pledgeContextForPage, stopPledge } from "~/services/pledges.server";
-import { requireRole } from "~/utils/auth.server";
+import { stopPledge } from "~/services/pledges.server";
+import { confirmChange, readShown, requireChangeFromEffectivePeriod } from "~/utils/pledge-journey.server";
 
 export const meta: MetaFunction = () => [{ title: "Are you sure you want to stop your regular gift? – Helping Hands" }];
 
-async function guard(request: Request) {
-  const user = await requireRole(request, ["employee"]);
-  const ctx = await pledgeContextForPage(user.id, new Date());
-  if (!ctx.allowed.includes("stop") || !ctx.effective) throw redirect("/giving");
-  return { user, ctx, effective: ctx.effective };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { ctx, effective } = await guard(request);
+  const { ctx, effective } = await requireChangeFromEffectivePeriod(request, "stop");
   return json({ amountPence: ctx.current.amountPence, status: ctx.current.status, period: effective });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await guard(request);
-  const form = Object.fromEntries(await request.formData());
-  try {
-    await stopPledge({ userId: user.id, shown: { periodId: String(form.periodId ?? "") }, now: new Date() });
-  } catch (err) {
-    if (err instanceof PledgeError) return json({ errors: { confirm: err.message } }, { status: 409 });
-    throw err;
-  }
-  return redirect("/giving/done", { status: 303 });
+  const { user } = await requireChangeFromEffectivePeriod(request, "stop");
+  const { periodId } = await readShown(request);
+  return confirmChange(request, () => stopPledge({ userId: user.id, shown: { periodId }, now: new Date() }));
 }
 
 export default function Stop() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
-    <div className="max-w-3xl">
-      <BackLink to="/giving" />
-      <ErrorSummary errors={result?.errors} />
+    <JourneyPage back="/giving" errors={result?.errors}>
       <h1 className="mb-6 text-3xl font-bold">Are you sure you want to stop your regular gift?</h1>
       <p className="mb-4">
         You give {formatPence(data.amountPence)} each pay period{data.status === "paused" ? " (paused at the moment)" : ""}. If you
@@ -65,6 +49,6 @@ export default function Stop() {
           No, keep my gift
         </Link>
       </Form>
-    </div>
+    </JourneyPage>
   );
 }
