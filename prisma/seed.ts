@@ -98,6 +98,24 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
     });
   }
 
+  // Demo campaign (issue 5): open, a count target of 500 books at £8 each.
+  await db.campaign.create({
+    data: {
+      slug: "a-book-for-each-child-in-our-care",
+      title: "A book for each child in our care",
+      story:
+        "More than 500 children and young people are in our care. Many of them have never owned a book of their own.\n\nEvery £8 buys one new book, chosen with the child, to keep. Help us give a book to each child in our care.",
+      targetKind: "count",
+      targetCount: 500,
+      unitPricePence: 800,
+      unitLabel: "book",
+      startsOn: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)),
+      imagePath: "/images/books.svg",
+      imageAlt: "A row of colourful books on a shelf",
+      status: "open",
+    },
+  });
+
   // Demo pledges (issue 4): Sam gives £5 a pay period; a share of the generated employees give too.
   await seedPledges(db, { count: Math.min(options.pledges ?? (plainDemo ? 10 : 0), employees), demo: options.demoPledges ?? plainDemo, now });
 }

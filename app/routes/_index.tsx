@@ -10,16 +10,17 @@ export const meta: MetaFunction = () => [{ title: SERVICE_NAME }];
 
 // What each role comes to do; features add their links as they land.
 const ROLE_HOME: Record<Role, { intro: string; links: { to: string; label: string }[] }> = {
-  employee: { intro: "Give from your pay, give by card, offer your time, and see what your giving did.", links: [{ to: "/giving", label: "My giving" }, { to: "/giving/pledge/amount", label: "Give from your pay" }] },
+  employee: { intro: "Give from your pay, give by card, offer your time, and see what your giving did.", links: [{ to: "/giving", label: "My giving" }, { to: "/giving/pledge/amount", label: "Give from your pay" }, { to: "/donate", label: "Give by card" }] },
   panel: { intro: "Review support applications under the published terms of reference.", links: [] },
   finance: {
     intro: "Export payroll files, reconcile deductions, approve grant payments and see the fund's ledger.",
     links: [
       { to: "/finance", label: "Finance dashboard" },
       { to: "/finance/periods", label: "Pay periods and payroll files" },
+      { to: "/finance/gift-aid", label: "Gift Aid claim schedule" },
     ],
   },
-  coordinator: { intro: "Run campaigns and the mentoring pilot, and publish impact updates.", links: [] },
+  coordinator: { intro: "Run campaigns and the mentoring pilot, and publish impact updates.", links: [{ to: "/coordinator/campaigns", label: "Manage campaigns" }] },
   young_person: { intro: "Apply for support and follow what happens to your application.", links: [] },
   personal_adviser: { intro: "Start and follow applications with the young people you support.", links: [] },
   admin: { intro: "Manage users and roles, and read the audit log.", links: [] },

@@ -14,6 +14,8 @@ const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** the app server's database, for tests that must set up what no page can (e.g. HMRC recognition) */
+    databaseUrl: string;
     chromiumPath: string;
     /** where openPageAs keeps each person's signed-in cookies for the run */
     e2eStateDir: string;
@@ -146,6 +148,7 @@ export default async function setup(project: TestProject) {
     log(`the app is up at ${baseUrl}`);
 
     project.provide("baseUrl", baseUrl);
+    project.provide("databaseUrl", databaseUrl);
     project.provide("chromiumPath", chromiumPath);
     const stateDir = path.join(dir, "state");
     fs.mkdirSync(stateDir);

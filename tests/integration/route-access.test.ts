@@ -66,6 +66,27 @@ const ACCESS: Record<string, Rule> = {
   "routes/finance.periods.$periodId": { ...only("finance"), get path() { return `/finance/periods/${financePeriodId}`; } },
   // Downloads are POSTs; a GET goes back to the period page.
   "routes/finance.periods.$periodId_.download": { path: "/finance/periods/no-such-period/download", answers: { ...only("finance").answers, finance: "redirect:/finance/periods/no-such-period" } },
+  // Card payments (issue 5): the Stripe webhook is public but POST-only (a GET is 404; an unsigned POST is 400,
+  // see stripe-webhook.test.ts). The local test checkout is public without Stripe keys; an unknown session is 404.
+  "routes/webhooks.stripe": { answers: everyone(404) },
+  "routes/dev.checkout.$sessionId": { path: "/dev/checkout/cs_local_no_such_session", answers: everyone(404) },
+  // Gift Aid (issue 5): the claim schedule is finance only; its export is a POST (a GET goes back to the page).
+  "routes/finance.gift-aid": only("finance"),
+  "routes/finance.gift-aid_.export": { answers: { ...only("finance").answers, finance: "redirect:/finance/gift-aid" } },
+  // The donor's cancel link is public, but without a valid token (here a made-up id and none) it is 404.
+  "routes/gift-aid.cancel.$declarationId": { path: "/gift-aid/cancel/no-such-declaration?token=made-up", answers: everyone(404) },
+  // Campaigns and the donate journey (issue 5): public; the coordinator manages campaigns. A donate step
+  // that needs earlier answers goes back to the start; an unknown campaign or gift reference is 404.
+  "routes/campaigns._index": PUBLIC,
+  "routes/campaigns.$slug": { path: "/campaigns/a-book-for-each-child-in-our-care", answers: everyone(200) },
+  "routes/coordinator.campaigns._index": only("coordinator"),
+  "routes/coordinator.campaigns.$id": { path: "/coordinator/campaigns/new", ...only("coordinator") },
+  "routes/donate._index": PUBLIC,
+  "routes/donate.details": { answers: everyone("redirect:/donate") },
+  "routes/donate.gift-aid": { answers: everyone("redirect:/donate") },
+  "routes/donate.declaration": { answers: everyone("redirect:/donate") },
+  "routes/donate.check": { answers: everyone("redirect:/donate") },
+  "routes/donate.thank-you.$reference": { path: "/donate/thank-you/HH-NOSUCH", answers: everyone(404) },
 };
 
 useTestDatabase();

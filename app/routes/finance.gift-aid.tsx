@@ -1,0 +1,148 @@
+// The Gift Aid claim schedule: choose a date range (a GET form, so it works without JavaScript), see what would
+// be claimed, then export the schedule (a POST to the export route, which returns the CSV).
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Button, ErrorSummary } from "~/components/forms";
+import { Section } from "~/components/finance-ui";
+import { DateInput } from "~/components/pledge-ui";
+import { formatDayKey, parseClaimRange, type RangeErrors } from "~/domain/gift-aid/claim-range";
+import { ROWS_PER_SHEET } from "~/domain/gift-aid/schedule";
+import { formatDay } from "~/domain/payroll/periods";
+import { formatPence } from "~/domain/money";
+import { previewClaim, recentClaims, todayKey } from "~/services/gift-aid.server";
+import { requireRole } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Gift Aid claim schedule – Helping Hands" }];
+
+const FIELDS = ["fromDay", "fromMonth", "fromYear", "toDay", "toMonth", "toYear", "aggregate"] as const;
+const EXCLUDED_LABELS: Record<string, string> = {
+  not_recognised: "the fund is not recognised by HMRC as a charity",
+  before_recognition: "paid before the fund was recognised by HMRC",
+  refunded: "refunded",
+  disputed: "disputed by the card holder",
+  already_claimed: "already claimed",
+  no_declaration: "the Gift Aid declaration was cancelled or does not cover the gift",
+  not_paid: "not paid",
+};
+
+// Finance only.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["finance"]);
+  const url = new URL(request.url);
+  const values = Object.fromEntries(FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""])) as Record<(typeof FIELDS)[number], string>;
+  const claims = (await recentClaims()).map((c) => ({ ...c, fromDate: formatDay(c.fromDate), toDate: formatDay(c.toDate), createdAt: formatDay(c.createdAt) }));
+  const exportError = url.searchParams.get("exportError") === "none" ? "There are no gifts to claim Gift Aid on between these dates" : null;
+  if (!url.searchParams.has("fromDay")) return json({ values, errors: {} as RangeErrors, preview: null, range: null, claims, exportError });
+  const parsed = parseClaimRange(values, todayKey(new Date()));
+  if (!parsed.ok) return json({ values, errors: parsed.errors, preview: null, range: null, claims, exportError }, { status: 400 });
+  const preview = await previewClaim(parsed.range);
+  return json({ values, errors: {} as RangeErrors, preview, range: parsed.range, claims, exportError });
+}
+
+export default function GiftAidClaimPage() {
+  const { values, errors, preview, range, claims, exportError } = useLoaderData<typeof loader>();
+  const problems = [
+    ...(errors.from ? [{ href: "#from", text: errors.from }] : []),
+    ...(errors.to ? [{ href: "#to", text: errors.to }] : []),
+    ...(exportError ? [{ href: "#export", text: exportError }] : []),
+  ];
+  return (
+    <>
+      <ErrorSummary items={problems} />
+      <h1 className="mb-6 text-3xl font-bold">Gift Aid claim schedule</h1>
+      <p className="mb-6 max-w-3xl">
+        Export the gifts to claim Gift Aid on, in the columns of HMRC&rsquo;s Charities Online schedule. Only paid card gifts with a Gift Aid
+        declaration that covers them are included. Refunded, disputed and already claimed gifts are left out, and exported gifts are marked so
+        they are never claimed twice.
+      </p>
+      <Form method="get" className="mb-10 max-w-3xl" noValidate>
+        <DateInput name="from" legend="From" hint="For example, 6 4 2026" error={errors.from} values={{ day: values.fromDay, month: values.fromMonth, year: values.fromYear }} />
+        <DateInput name="to" legend="To" hint="Gifts paid on this day are included" error={errors.to} values={{ day: values.toDay, month: values.toMonth, year: values.toYear }} />
+        <div className="mb-6 flex items-start gap-3">
+          <input id="aggregate" name="aggregate" type="checkbox" value="yes" defaultChecked={values.aggregate === "yes"} className="mt-1 h-6 w-6" aria-describedby="aggregate-hint" />
+          <div>
+            <label htmlFor="aggregate" className="font-bold">
+              Aggregate small donations
+            </label>
+            <p id="aggregate-hint" className="text-gray-700">
+              Gifts of £30 or less are added together into lines of up to £1,000, without donor details.
+            </p>
+          </div>
+        </div>
+        <Button variant="secondary">Show what would be claimed</Button>
+      </Form>
+      {preview && range ? (
+        <Section id="preview" title={`Gifts from ${formatDayKey(range.fromKey)} to ${formatDayKey(range.toKey)}`} className="mb-10">
+          <dl className="mb-6 grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-1" data-testid="claim-preview">
+            <dt className="font-bold">Gifts to claim on</dt>
+            <dd>{preview.gifts}</dd>
+            <dt className="font-bold">Rows in the schedule</dt>
+            <dd>{preview.lines}</dd>
+            <dt className="font-bold">Total of the gifts</dt>
+            <dd>{formatPence(preview.totalPence)}</dd>
+          </dl>
+          {Object.keys(preview.excluded).length ? (
+            <>
+              <h3 className="mb-2 text-xl font-bold">Gifts left out</h3>
+              <ul className="mb-6 list-disc pl-6">
+                {Object.entries(preview.excluded).map(([reason, count]) => (
+                  <li key={reason}>
+                    {count} {count === 1 ? "gift" : "gifts"}: {EXCLUDED_LABELS[reason] ?? reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {preview.overSheetLimit ? (
+            <p className="mb-6 font-bold">
+              This schedule has more than {ROWS_PER_SHEET} rows, more than one HMRC sheet takes. Choose a shorter date range.
+            </p>
+          ) : null}
+          {preview.gifts > 0 ? (
+            <form method="post" action="/finance/gift-aid/export" id="export">
+              {FIELDS.map((f) => (
+                <input key={f} type="hidden" name={f} value={values[f]} />
+              ))}
+              <Button>Export claim schedule</Button>
+            </form>
+          ) : (
+            <p id="export">There are no gifts to claim Gift Aid on between these dates.</p>
+          )}
+        </Section>
+      ) : exportError ? (
+        <p id="export" className="mb-10">
+          {exportError}.
+        </p>
+      ) : null}
+      <Section id="claims" title="Claims already exported">
+        {claims.length ? (
+          <table className="w-full max-w-3xl border-collapse text-left">
+            <thead>
+              <tr className="border-b-2 border-gray-900">
+                <th scope="col" className="py-2 pr-4">Exported</th>
+                <th scope="col" className="py-2 pr-4">Gifts paid</th>
+                <th scope="col" className="py-2 pr-4 text-right">Rows</th>
+                <th scope="col" className="py-2 text-right">Total</th>
+              </tr>
+            </thead>
+            <tbody>
+              {claims.map((c) => (
+                <tr key={c.id} className="border-b border-gray-300">
+                  <td className="py-2 pr-4">{c.createdAt}</td>
+                  <td className="py-2 pr-4">
+                    {c.fromDate} to {c.toDate}
+                  </td>
+                  <td className="py-2 pr-4 text-right">{c.rowCount}</td>
+                  <td className="py-2 text-right">{formatPence(c.totalPence)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>No claims have been exported yet.</p>
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,305 @@
+// Stripe webhook fulfilment: verify, then store the event and apply its effects in ONE database
+// transaction, so each event id has its effects exactly once however often (or concurrently) it
+// is delivered. Effects update the donation's facts monotonically, then derive the ledger
+// postings (each with a deterministic externalRef) from the facts, so any order of arrival ends
+// in the same state. See docs/decisions/0008-card-payments.md.
+import { randomBytes } from "node:crypto";
+import { db, type DbTx } from "~/db.server";
+import type { Donation } from "~/generated/prisma/client.ts";
+import { loadEnv } from "~/utils/env.server";
+import { audit } from "~/services/audit.server";
+import { postTransaction } from "~/services/ledger.server";
+import { sendEmail, type EmailMessage } from "~/integrations/mailer.server";
+import { signWebhookPayload, verifyWebhook, type Stripe } from "~/integrations/stripe.server";
+import {
+  factsFromRow,
+  mergeFacts,
+  postedFrom,
+  postingsFor,
+  statusOf,
+  type DisputeState,
+  type FactUpdate,
+} from "~/domain/donations/donation";
+import { pence } from "~/domain/money";
+import { donationReceiptEmail } from "../../emails/donation-receipt";
+import { refundNoticeEmail } from "../../emails/refund-notice";
+import { logger } from "~/utils/logger.server";
+import { LOCAL_SESSION_PREFIX } from "~/services/donations.server";
+
+export type WebhookResult = { status: 200 | 400; message: string };
+
+// Deliveries queue behind each other on SQLite's write lock; give the queue room.
+const TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
+
+/** Verify and process one delivery. 400 (nothing written) for anything Stripe did not sign. */
+export async function handleStripeWebhook(body: string, signature: string | null, now = new Date()): Promise<WebhookResult> {
+  if (!signature) return { status: 400, message: "Missing Stripe-Signature header" };
+  let event: Stripe.Event;
+  try {
+    event = verifyWebhook(body, signature, undefined, now.getTime());
+  } catch (error) {
+    return { status: 400, message: `Webhook rejected: ${error instanceof Error ? error.message.split("\n")[0] : "invalid"}` };
+  }
+  if (typeof event?.id !== "string" || typeof event.type !== "string" || !event.data?.object) {
+    return { status: 400, message: "Webhook rejected: not a Stripe event" };
+  }
+  const emails = await processEvent(event, body, now);
+  // After commit: an email never goes out for a change that was rolled back.
+  for (const email of emails) {
+    try {
+      await sendEmail(email);
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? error.message : String(error), template: email.template }, "donation email not sent");
+    }
+  }
+  return { status: 200, message: "ok" };
+}
+
+/** Store the event and apply its effects atomically; returns the emails to send after commit. */
+export async function processEvent(event: Stripe.Event, payload: string, now = new Date()): Promise<EmailMessage[]> {
+  return db().$transaction(async (tx) => {
+    // The insert is the first statement: it takes SQLite's write lock (concurrent deliveries queue
+    // here) and on PostgreSQL a duplicate waits on the first one's row and then inserts nothing.
+    const inserted = await tx.$executeRaw`INSERT INTO "StripeEvent" ("id", "type", "payload", "receivedAt", "processedAt")
+      VALUES (${event.id}, ${event.type}, ${payload}, ${now}, ${now}) ON CONFLICT ("id") DO NOTHING`;
+    if (inserted === 0) return [];
+    const emails: EmailMessage[] = [];
+    await applyEvent(tx, event, now, emails);
+    return emails;
+  }, TX_OPTIONS);
+}
+
+type Link = { donationId?: string; checkoutSessionId?: string; paymentIntentId?: string; chargeId?: string };
+
+const idOf = (value: string | { id: string } | null | undefined): string | undefined =>
+  typeof value === "string" ? value : (value?.id ?? undefined);
+
+/** What the event says about which donation it is and what happened to it. null: not ours to act on. */
+function readEvent(event: Stripe.Event): { link: Link; update: FactUpdate; ids: Link; disputeId?: string } | null {
+  switch (event.type) {
+    case "checkout.session.completed":
+    case "checkout.session.async_payment_succeeded":
+    case "checkout.session.async_payment_failed": {
+      const session = event.data.object as Stripe.Checkout.Session;
+      const ids: Link = { checkoutSessionId: session.id, paymentIntentId: idOf(session.payment_intent) };
+      const link: Link = { donationId: session.metadata?.donationId, checkoutSessionId: session.id };
+      let update: FactUpdate = {};
+      if (event.type === "checkout.session.async_payment_failed") update = { failed: true };
+      else if (event.type === "checkout.session.async_payment_succeeded") update = { paid: true };
+      else if (session.payment_status === "paid") update = { paid: true };
+      return { link, update, ids };
+    }
+    case "charge.refunded": {
+      const charge = event.data.object as Stripe.Charge;
+      const balance = charge.balance_transaction;
+      const fee = balance && typeof balance === "object" ? pence(balance.fee) : null;
+      const ids: Link = { chargeId: charge.id, paymentIntentId: idOf(charge.payment_intent) };
+      // A refunded charge succeeded: it is proof of payment on its own.
+      return {
+        link: { donationId: charge.metadata?.donationId, ...ids },
+        update: { paid: true, refundedPence: pence(charge.amount_refunded), feePence: fee },
+        ids,
+      };
+    }
+    case "charge.dispute.created":
+    case "charge.dispute.closed": {
+      const dispute = event.data.object as Stripe.Dispute;
+      const ids: Link = { chargeId: idOf(dispute.charge), paymentIntentId: idOf(dispute.payment_intent) };
+      let state: DisputeState = "open";
+      if (event.type === "charge.dispute.closed") state = dispute.status === "lost" ? "lost" : "won";
+      return { link: { donationId: dispute.metadata?.donationId, ...ids }, update: { paid: true, dispute: state }, ids, disputeId: dispute.id };
+    }
+    default:
+      return null;
+  }
+}
+
+async function findDonation(tx: DbTx, link: Link) {
+  if (link.donationId) {
+    const d = await tx.donation.findUnique({ where: { id: link.donationId } });
+    if (d) return d;
+  }
+  if (link.checkoutSessionId) {
+    const d = await tx.donation.findUnique({ where: { checkoutSessionId: link.checkoutSessionId } });
+    if (d) return d;
+  }
+  if (link.paymentIntentId) {
+    const d = await tx.donation.findUnique({ where: { paymentIntentId: link.paymentIntentId } });
+    if (d) return d;
+  }
+  if (link.chargeId) {
+    const d = await tx.donation.findUnique({ where: { chargeId: link.chargeId } });
+    if (d) return d;
+  }
+  return null;
+}
+
+async function applyEvent(tx: DbTx, event: Stripe.Event, now: Date, emails: EmailMessage[]): Promise<void> {
+  const read = readEvent(event);
+  // Unknown types: stored (so a redelivery is a no-op) and ignored.
+  if (!read) return;
+  const found = await findDonation(tx, read.link);
+  if (!found) {
+    // Not linked yet (e.g. a dispute before the completion told us its payment intent): marked
+    // unprocessed; replayed when a later event links the payment to its donation.
+    await tx.stripeEvent.update({ where: { id: event.id }, data: { processedAt: null } });
+    return;
+  }
+  let donation = found;
+  if (loadEnv().databaseProvider === "postgresql") {
+    // Lock the gift's row and read it afresh (SQLite already holds its one write lock), so two
+    // different events for one gift never both work from the same old facts.
+    await tx.$executeRaw`SELECT 1 FROM "Donation" WHERE "id" = ${found.id} FOR UPDATE`;
+    donation = await tx.donation.findUniqueOrThrow({ where: { id: found.id } });
+  }
+
+  let update = read.update;
+  if (event.type === "charge.dispute.created" && read.disputeId) {
+    // A won dispute reads back as "none": do not reopen one whose close arrived first.
+    const closed = await tx.stripeEvent.findFirst({
+      where: { type: "charge.dispute.closed", payload: { contains: `"${read.disputeId}"` } },
+      select: { id: true },
+    });
+    if (closed) update = { ...update, dispute: undefined };
+  }
+
+  const facts = mergeFacts(factsFromRow(donation), update);
+  const newIds: { paymentIntentId?: string; chargeId?: string } = {};
+  if (read.ids.paymentIntentId && !donation.paymentIntentId) newIds.paymentIntentId = read.ids.paymentIntentId;
+  if (read.ids.chargeId && !donation.chargeId) newIds.chargeId = read.ids.chargeId;
+  // The receipt goes once, on the first news of payment; receiptSentAt is its guard.
+  const sendReceipt = facts.paid && !donation.receiptSentAt;
+  const updated = await tx.donation.update({
+    where: { id: donation.id },
+    data: {
+      ...newIds,
+      status: statusOf(facts),
+      refundedPence: facts.refundedPence,
+      feePence: facts.feePence,
+      paidAt: donation.paidAt ?? (facts.paid ? new Date(event.created * 1000) : null),
+      ...(sendReceipt ? { receiptSentAt: now } : {}),
+    },
+  });
+  await syncDonation(tx, updated, now, emails, { sendReceipt, wasPaid: donation.paidAt !== null });
+
+  // Events that arrived before we could link them, now that we can.
+  const linkedIds = [newIds.paymentIntentId, newIds.chargeId].filter((id): id is string => Boolean(id));
+  if (linkedIds.length > 0) {
+    const waiting = await tx.stripeEvent.findMany({
+      where: { processedAt: null, OR: linkedIds.map((id) => ({ payload: { contains: `"${id}"` } })) },
+      orderBy: { receivedAt: "asc" },
+    });
+    for (const row of waiting) {
+      await tx.stripeEvent.update({ where: { id: row.id }, data: { processedAt: now } });
+      await applyEvent(tx, JSON.parse(row.payload) as Stripe.Event, now, emails);
+    }
+  }
+}
+
+/** Post whatever the donation's facts call for and the ledger lacks; queue its emails. */
+async function syncDonation(
+  tx: DbTx,
+  d: Donation,
+  now: Date,
+  emails: EmailMessage[],
+  { sendReceipt, wasPaid }: { sendReceipt: boolean; wasPaid: boolean },
+): Promise<void> {
+  const facts = factsFromRow(d);
+  if (!facts.paid) return;
+  // Nothing is ever posted for a gift before it is paid: on the first news of payment, skip the look.
+  const existing = wasPaid
+    ? await tx.ledgerTransaction.findMany({
+        where: { externalRef: { startsWith: `donation:${d.id}:` } },
+        select: { externalRef: true, entries: { select: { accountCode: true, amountPence: true } } },
+      })
+    : [];
+  const postings = postingsFor(d.id, d.reference, facts, postedFrom(d.id, existing));
+  let fundName: string | undefined;
+  const fund = async () =>
+    (fundName ??= (await tx.organisationSettings.findUnique({ where: { id: 1 }, select: { fundName: true } }))?.fundName ?? "Children in Our Care fund");
+  for (const posting of postings) {
+    const { created } = await postTransaction(posting.draft, {
+      tx,
+      kind: posting.kind,
+      description: posting.description,
+      occurredAt: now,
+      externalRef: posting.externalRef,
+    });
+    if (!created) continue;
+    await audit({ action: `donation.${posting.kind}`, entityType: "Donation", entityId: d.id, detail: { externalRef: posting.externalRef } }, tx);
+    if (posting.kind === "card_refund") {
+      const refundedNow = posting.draft.entries.find((e) => e.account === "refunds")!.amount;
+      emails.push({
+        to: d.donorEmail,
+        ...refundNoticeEmail({
+          donorName: d.donorName,
+          fundName: await fund(),
+          reference: d.reference,
+          amountPence: d.amountPence,
+          refundedNowPence: refundedNow,
+          refundedInAllPence: facts.refundedPence,
+        }),
+      });
+    }
+  }
+  if (sendReceipt) {
+    emails.push({
+      to: d.donorEmail,
+      ...donationReceiptEmail({
+        donorName: d.donorName,
+        fundName: await fund(),
+        campaignTitle: d.campaignId
+          ? ((await tx.campaign.findUnique({ where: { id: d.campaignId }, select: { title: true } }))?.title ?? null)
+          : null,
+        amountPence: d.amountPence,
+        paidAt: d.paidAt ?? now,
+        reference: d.reference,
+        giftAid: d.giftAidDeclarationId !== null,
+      }),
+    });
+  }
+}
+
+export type LocalOutcome = "paid" | "failed";
+
+/** A checkout.session event for a local test session, as Stripe would send it (JSON). */
+export function localCheckoutEvent(
+  donation: { id: string; reference: string; amountPence: number; checkoutSessionId: string; donorEmail: string },
+  outcome: LocalOutcome,
+  now = new Date(),
+): string {
+  const sessionSuffix = donation.checkoutSessionId.slice(LOCAL_SESSION_PREFIX.length);
+  const event = {
+    id: `evt_local_${randomBytes(12).toString("hex")}`,
+    object: "event",
+    api_version: "2025-01-01",
+    created: Math.floor(now.getTime() / 1000),
+    livemode: false,
+    type: outcome === "paid" ? "checkout.session.completed" : "checkout.session.async_payment_failed",
+    data: {
+      object: {
+        id: donation.checkoutSessionId,
+        object: "checkout.session",
+        mode: "payment",
+        amount_total: donation.amountPence,
+        currency: "gbp",
+        customer_email: donation.donorEmail,
+        payment_intent: `pi_local_${sessionSuffix}`,
+        payment_status: outcome === "paid" ? "paid" : "unpaid",
+        status: outcome === "paid" ? "complete" : "complete",
+        metadata: { donationId: donation.id, reference: donation.reference },
+      },
+    },
+  };
+  return JSON.stringify(event);
+}
+
+/** The local test checkout's buttons: sign an event with the webhook secret and hand it to the handler. */
+export async function completeLocalCheckout(
+  donation: { id: string; reference: string; amountPence: number; checkoutSessionId: string; donorEmail: string },
+  outcome: LocalOutcome,
+  now = new Date(),
+): Promise<WebhookResult> {
+  const payload = localCheckoutEvent(donation, outcome, now);
+  return handleStripeWebhook(payload, signWebhookPayload(payload, undefined, Math.floor(now.getTime() / 1000)), now);
+}
