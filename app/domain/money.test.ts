@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { add, formatPence, MoneyError, negate, parsePounds, pence, sub } from "./money";
+import { add, formatPence, MoneyError, negate, parsePounds, pence, sub, toPoundsInput } from "./money";
 
 describe("pence", () => {
   it("accepts whole numbers only", () => {
@@ -47,5 +47,20 @@ describe("formatPence", () => {
     expect(formatPence(123456)).toBe("£1,234.56");
     expect(formatPence(5)).toBe("£0.05");
     expect(formatPence(-250)).toBe("-£2.50");
+  });
+});
+
+describe("toPoundsInput", () => {
+  it.each([
+    [1200, "12"],
+    [1250, "12.50"],
+    [1205, "12.05"],
+    [5, "0.05"],
+    [0, ""],
+    [null, ""],
+    [undefined, ""],
+  ])("%s → %j, and back through parsePounds", (amount, text) => {
+    expect(toPoundsInput(amount)).toBe(text);
+    if (text) expect(parsePounds(text)).toBe(amount);
   });
 });

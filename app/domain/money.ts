@@ -47,3 +47,14 @@ export function formatPence(amount: Pence | number): string {
   const value = amount / 100;
   return amount % 100 === 0 ? gbpWhole.format(value) : gbp.format(value);
 }
+
+/**
+ * The value to put back in an amount field: "12", "12.50"; "" for nothing. Integer arithmetic,
+ * so it round-trips through parsePounds exactly.
+ */
+export function toPoundsInput(amount: number | null | undefined): string {
+  if (!amount) return "";
+  const whole = Math.trunc(amount / 100);
+  const part = Math.abs(amount % 100);
+  return part === 0 ? String(whole) : `${whole}.${String(part).padStart(2, "0")}`;
+}

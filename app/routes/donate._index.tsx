@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, FieldGroup, HintAndError, fieldErrorsFrom, fieldIds, type FieldErrors } from "~/components/forms";
 import { Radios } from "~/components/pledge-ui";
 import { donationAmountSchema, presetsWithin } from "~/domain/campaigns/donate";
+import { toPoundsInput } from "~/domain/money";
 import { formatPence } from "~/domain/money";
 import { campaignForGift, campaignsTakingGifts, donateSettings, readDonateDraft, saveDonateDraft } from "~/services/campaigns.server";
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     campaigns,
     named,
     amount: draft.amountPence ? (savedPreset ? String(draft.amountPence) : "other") : "",
-    otherAmount: draft.amountPence && !savedPreset ? (draft.amountPence / 100).toFixed(2).replace(/\.00$/, "") : "",
+    otherAmount: draft.amountPence && !savedPreset ? toPoundsInput(draft.amountPence) : "",
     campaign: named ? named.id : draft.campaignId ?? "",
     back: url.searchParams.get("change") === "check" ? "/donate/check" : null,
   });

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, fieldErrorsFrom, type FieldErrors } from "~/components/forms";
 import { Inset, JourneyPage, Radios } from "~/components/pledge-ui";
 import { giftAidChoiceSchema } from "~/domain/campaigns/donate";
+import { giftAidValue } from "~/domain/gift-aid/declaration";
 import { giftAidWording } from "~/domain/gift-aid/declaration";
 import { formatPence } from "~/domain/money";
 import { donateSettings, readDonateDraft, saveDonateDraft } from "~/services/campaigns.server";
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function DonateGiftAid() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const extra = Math.floor(data.amountPence / 4);
+  const extra = giftAidValue(data.amountPence);
   return (
     <JourneyPage back="/donate/details" errors={result?.errors}>
       <h1 className="mb-4 text-3xl font-bold">Do you want to add Gift Aid?</h1>

@@ -4,6 +4,7 @@ import { json, redirect, type TypedResponse } from "@remix-run/node";
 import type { z } from "zod";
 import { fieldErrorsFrom, type FieldErrors } from "~/components/forms";
 import type { ChangeType } from "~/domain/pledges/pledge";
+import { toPoundsInput } from "~/domain/money";
 import { PledgeError, clearDraft, pledgeContextForPage, type PledgeContext, type Shown } from "~/services/pledges.server";
 import { requireRole } from "~/utils/auth.server";
 
@@ -30,7 +31,7 @@ export async function requireChangeFromEffectivePeriod(request: Request, type: C
 }
 
 /** A saved amount as the amount field shows it: "5" or "5.50" (empty when there is none). */
-export const amountFieldValue = (pence: number | undefined) => (pence ? (pence / 100).toFixed(2).replace(/\.00$/, "") : "");
+export const amountFieldValue = (pence: number | undefined) => toPoundsInput(pence);
 
 export type AmountStepData = { errors?: FieldErrors; amount: string };
 

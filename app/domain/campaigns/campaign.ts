@@ -1,7 +1,7 @@
 // Campaigns: what counts towards a campaign's progress, whether it takes gifts, and the
 // coordinator's form. Pure: no Remix, Prisma or clock (time comes in as `now`).
 import { z } from "zod";
-import { formatPence, parsePounds } from "~/domain/money";
+import { formatPence, parsePounds, toPoundsInput } from "~/domain/money";
 
 export const CAMPAIGN_STATUSES = ["draft", "open", "closed"] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
@@ -244,7 +244,7 @@ export function formValuesOf(c: {
   imagePath: string | null;
   imageAlt: string | null;
 }): CampaignFormValues {
-  const poundsOf = (p: number | null) => (p ? (p / 100).toFixed(2).replace(/\.00$/, "") : "");
+  const poundsOf = toPoundsInput;
   return {
     title: c.title,
     story: c.story,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  giftAidValue,
   DECLARATION_MESSAGES,
   GIFT_AID_WORDING_VERSION,
   giftAidDeclarationSchema,
@@ -91,5 +92,16 @@ describe("giftAidDeclarationSchema", () => {
 
   it("accepts names of exactly 35 characters and a 4-character title", () => {
     expect(giftAidDeclarationSchema.safeParse({ ...good, title: "Prof", firstName: "A".repeat(35), lastName: "B".repeat(35) }).success).toBe(true);
+  });
+});
+
+describe("giftAidValue", () => {
+  it.each([
+    [1000, 250],
+    [1003, 250],
+    [1, 0],
+    [4, 1],
+  ])("Gift Aid on %i pence is %i pence", (amount, expected) => {
+    expect(giftAidValue(amount)).toBe(expected);
   });
 });

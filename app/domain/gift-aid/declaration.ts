@@ -121,3 +121,8 @@ export const giftAidDeclarationSchema = z.object({
 });
 
 export type GiftAidDeclarationInput = z.infer<typeof giftAidDeclarationSchema>;
+
+/** What Gift Aid adds to a gift at the basic rate: 25p for every £1, rounded down to the penny. */
+export function giftAidValue(amountPence: number): number {
+  return Math.floor(amountPence / 4);
+}
