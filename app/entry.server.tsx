@@ -5,6 +5,11 @@ import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { logger } from "~/utils/logger.server";
+import { handleStripeWebhook } from "~/services/stripe-webhook.server";
+
+/** Endpoints that server/app.ts serves ahead of Remix (raw body, no page), from this same build. */
+export const rawEndpoints = { stripeWebhook: handleStripeWebhook };
+export type RawEndpoints = typeof rawEndpoints;
 
 const ABORT_DELAY = 5_000;
 

@@ -12,6 +12,8 @@ export type DonationReceiptProps = {
   paidAt: Date;
   reference: string;
   giftAid: boolean;
+  /** the signed link that cancels the donor's Gift Aid declaration (with Gift Aid only) */
+  cancelGiftAidUrl?: string | null;
 };
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
@@ -30,6 +32,9 @@ export function donationReceiptEmail(props: DonationReceiptProps): RenderedEmail
     `Date: ${dateFormat.format(props.paidAt)}`,
     `Reference: ${props.reference}`,
     giftAid,
+    ...(props.giftAid && props.cancelGiftAidUrl
+      ? [`If you stop paying enough UK tax, or change your mind, cancel your Gift Aid declaration: ${props.cancelGiftAidUrl}`]
+      : []),
     "Keep this email as your receipt. If you have a question about your gift, reply with its reference.",
   ];
   const html = renderEmailHtml(
@@ -45,7 +50,13 @@ export function donationReceiptEmail(props: DonationReceiptProps): RenderedEmail
         </tbody>
       </table>
       <Paragraph>{giftAid}</Paragraph>
-      <Paragraph>{lines[6]}</Paragraph>
+      {props.giftAid && props.cancelGiftAidUrl ? (
+        <Paragraph>
+          If you stop paying enough UK tax, or change your mind, you can{" "}
+          <a href={props.cancelGiftAidUrl}>cancel your Gift Aid declaration</a>.
+        </Paragraph>
+      ) : null}
+      <Paragraph>{lines[lines.length - 1]}</Paragraph>
     </EmailLayout>,
   );
   return { template: DONATION_RECEIPT_TEMPLATE, subject, html, text: renderEmailText(lines) };

@@ -9,6 +9,7 @@ import { pinoHttp } from "pino-http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { Env } from "~/utils/env.server";
+import type { RawEndpoints } from "~/entry.server";
 import { logger, requestContext } from "~/utils/logger.server";
 import { SESSION_COOKIE } from "~/utils/session.server";
 
@@ -89,6 +90,20 @@ export function createApp({ build, env, publicDir = "public" }: { build: ServerB
   app.use((req, res, next) => {
     if ((req.headers.cookie ?? "").includes(`${SESSION_COOKIE}=`)) res.setHeader("Cache-Control", "no-store");
     next();
+  });
+
+  // Stripe's webhook is answered here, ahead of Remix: it is machine-to-machine, is verified over
+  // the raw bytes, and renders nothing, while Remix's routing and Request conversion cost a
+  // delivery more than its own processing (docs/decisions/0011-webhook-outside-remix.md).
+  const { rawEndpoints } = build.entry.module as unknown as { rawEndpoints: RawEndpoints };
+  app.post("/webhooks/stripe", express.raw({ type: () => true, limit: "1mb" }), async (req, res, next) => {
+    try {
+      const body = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : "";
+      const result = await rawEndpoints.stripeWebhook(body, req.get("stripe-signature") ?? null);
+      res.status(result.status).type("text/plain").send(result.message);
+    } catch (error) {
+      next(error);
+    }
   });
 
   app.use(compression());

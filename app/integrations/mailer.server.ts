@@ -2,7 +2,7 @@
 // (development, demo, tests) it lands in the OutboxEmail table, readable at /dev/outbox.
 import { Client } from "@sendgrid/client";
 import { MailService } from "@sendgrid/mail";
-import { db } from "~/db.server";
+import { db, type DbTx } from "~/db.server";
 import { loadEnv } from "~/utils/env.server";
 
 export type EmailMessage = {
@@ -55,6 +55,17 @@ export async function sendEmail(message: EmailMessage): Promise<void> {
     const status = (err as { code?: unknown }).code;
     throw new MailerError(`SendGrid did not accept the email (${typeof status === "number" ? status : "no response"})`);
   }
+}
+
+/**
+ * Emails that belong to a database change. In outbox mode they are written inside the caller's
+ * transaction (they exist exactly when the change commits, and cost no write of their own); with
+ * SendGrid they are handed back to be sent after commit, so nothing goes out for a rollback.
+ */
+export async function stageEmails(tx: DbTx, messages: EmailMessage[]): Promise<EmailMessage[]> {
+  if (!loadEnv().emailToOutbox) return messages;
+  if (messages.length > 0) await tx.outboxEmail.createMany({ data: messages });
+  return [];
 }
 
 /** The outbox pages exist only while emails go to the outbox; with real email they are not found. */

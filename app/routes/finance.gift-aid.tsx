@@ -96,7 +96,8 @@ export default function GiftAidClaimPage() {
           ) : null}
           {preview.overSheetLimit ? (
             <p className="mb-6 font-bold">
-              This schedule has more than {ROWS_PER_SHEET} rows, more than one HMRC sheet takes. Choose a shorter date range.
+              This schedule has {preview.lines} rows and an HMRC sheet takes {ROWS_PER_SHEET}. Each export claims one sheet: export{" "}
+              {preview.sheets} times to claim every gift in this range.
             </p>
           ) : null}
           {preview.gifts > 0 ? (

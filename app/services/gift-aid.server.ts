@@ -15,6 +15,7 @@ import { queryWindow, type ClaimRange } from "~/domain/gift-aid/claim-range";
 import {
   ROWS_PER_SHEET,
   SCHEDULE_CSV_OPTIONS,
+  firstSheet,
   scheduleLines,
   scheduleRecords,
   ukDayKey,
@@ -127,8 +128,10 @@ export type ClaimPreview = {
   gifts: number;
   lines: number;
   totalPence: number;
-  /** more lines than HMRC's sheet takes: split the claim */
+  /** more lines than HMRC's sheet takes: each export claims one sheet, the rest waits for the next */
   overSheetLimit: boolean;
+  /** how many exports this range needs, one sheet each */
+  sheets: number;
   excluded: Record<string, number>;
 };
 
@@ -181,6 +184,7 @@ function summarise(lines: ScheduleLine[], gifts: ScheduleGift[], excluded: Recor
     lines: lines.length,
     totalPence: lines.reduce((t, l) => t + l.amountPence, 0),
     overSheetLimit: lines.length > ROWS_PER_SHEET,
+    sheets: Math.ceil(lines.length / ROWS_PER_SHEET),
     excluded,
   };
 }
@@ -204,8 +208,11 @@ export async function exportClaimSchedule(input: {
   return db().$transaction(async (tx) => {
     const { gifts, excluded } = await claimableGifts(range, tx);
     if (!gifts.length) throw new GiftAidClaimError("There are no gifts to claim Gift Aid on between these dates");
-    const lines = scheduleLines(gifts, { aggregate: range.aggregate });
-    const preview = summarise(lines, gifts, excluded);
+    // One HMRC sheet per export: gifts past its last row stay unclaimed for the next export.
+    const { sheet: lines } = firstSheet(scheduleLines(gifts, { aggregate: range.aggregate }));
+    const ids = lines.flatMap((l) => l.donationIds);
+    const onSheet = new Set(ids);
+    const preview = summarise(lines, gifts.filter((g) => onSheet.has(g.id)), excluded);
     const claim = await tx.giftAidClaim.create({
       data: {
         fromDate: new Date(`${range.fromKey}T00:00:00Z`),
@@ -216,7 +223,6 @@ export async function exportClaimSchedule(input: {
         createdAt: now,
       },
     });
-    const ids = gifts.map((g) => g.id);
     const marked = await tx.donation.updateMany({ where: { id: { in: ids }, giftAidClaimId: null }, data: { giftAidClaimId: claim.id } });
     if (marked.count !== ids.length) throw new GiftAidClaimError("Some of these gifts were claimed at the same time. Try again");
     await audit(

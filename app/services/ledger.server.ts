@@ -32,6 +32,11 @@ export type PostOptions = {
   createdById?: string | null;
   /** post inside the caller's transaction (the caller commits) */
   tx?: DbTx;
+  /**
+   * With tx: the caller has already read, in this same transaction, what is posted under this
+   * externalRef and knows it is absent, so the look-up before the insert is skipped.
+   */
+  externalRefChecked?: boolean;
   /** the database to use when no tx is given; defaults to the process's client */
   client?: Db;
 };
@@ -132,7 +137,7 @@ export async function postTransaction(draft: TransactionDraft, options: PostOpti
 
   if (options.tx) {
     // In the caller's transaction a failed INSERT would abort it on PostgreSQL, so look first.
-    if (fields.externalRef) {
+    if (fields.externalRef && !options.externalRefChecked) {
       const existing = await findByExternalRef(options.tx, fields.externalRef);
       if (existing) return { transaction: existing, created: false };
     }

@@ -5,11 +5,12 @@
 // in the same state. See docs/decisions/0008-card-payments.md.
 import { randomBytes } from "node:crypto";
 import { db, type DbTx } from "~/db.server";
-import type { Donation } from "~/generated/prisma/client.ts";
+import { Prisma, type Donation } from "~/generated/prisma/client.ts";
 import { loadEnv } from "~/utils/env.server";
 import { audit } from "~/services/audit.server";
 import { postTransaction } from "~/services/ledger.server";
-import { sendEmail, type EmailMessage } from "~/integrations/mailer.server";
+import { giftAidCancelPath } from "~/services/gift-aid.server";
+import { sendEmail, stageEmails, type EmailMessage } from "~/integrations/mailer.server";
 import { signWebhookPayload, verifyWebhook, type Stripe } from "~/integrations/stripe.server";
 import {
   factsFromRow,
@@ -55,7 +56,7 @@ export async function handleStripeWebhook(body: string, signature: string | null
   return { status: 200, message: "ok" };
 }
 
-/** Store the event and apply its effects atomically; returns the emails to send after commit. */
+/** Store the event and apply its effects atomically; returns the emails still to send after commit. */
 export async function processEvent(event: Stripe.Event, payload: string, now = new Date()): Promise<EmailMessage[]> {
   return db().$transaction(async (tx) => {
     // The insert is the first statement: it takes SQLite's write lock (concurrent deliveries queue
@@ -65,7 +66,7 @@ export async function processEvent(event: Stripe.Event, payload: string, now = n
     if (inserted === 0) return [];
     const emails: EmailMessage[] = [];
     await applyEvent(tx, event, now, emails);
-    return emails;
+    return stageEmails(tx, emails);
   }, TX_OPTIONS);
 }
 
@@ -185,10 +186,12 @@ async function applyEvent(tx: DbTx, event: Stripe.Event, now: Date, emails: Emai
   // Events that arrived before we could link them, now that we can.
   const linkedIds = [newIds.paymentIntentId, newIds.chargeId].filter((id): id is string => Boolean(id));
   if (linkedIds.length > 0) {
-    const waiting = await tx.stripeEvent.findMany({
-      where: { processedAt: null, OR: linkedIds.map((id) => ({ payload: { contains: `"${id}"` } })) },
-      orderBy: { receivedAt: "asc" },
-    });
+    // Plain SQL (this runs on every first payment): unprocessed events are few, found by index.
+    // A false match is harmless (a replayed event looks up its own gift), but escape LIKE's wildcards anyway.
+    const likeQuoted = (id: string) => `%"${id.replace(/[\\%_]/g, (c) => `\\${c}`)}"%`;
+    const mentions = Prisma.join(linkedIds.map((id) => Prisma.sql`"payload" LIKE ${likeQuoted(id)} ESCAPE '\\'`), " OR ");
+    const waiting = await tx.$queryRaw<{ id: string; payload: string }[]>`SELECT "id", "payload" FROM "StripeEvent"
+      WHERE "processedAt" IS NULL AND (${mentions}) ORDER BY "receivedAt"`;
     for (const row of waiting) {
       await tx.stripeEvent.update({ where: { id: row.id }, data: { processedAt: now } });
       await applyEvent(tx, JSON.parse(row.payload) as Stripe.Event, now, emails);
@@ -216,7 +219,9 @@ async function syncDonation(
   const postings = postingsFor(d.id, d.reference, facts, postedFrom(d.id, existing));
   let fundName: string | undefined;
   const fund = async () =>
-    (fundName ??= (await tx.organisationSettings.findUnique({ where: { id: 1 }, select: { fundName: true } }))?.fundName ?? "Children in Our Care fund");
+    (fundName ??=
+      (await tx.$queryRaw<{ fundName: string }[]>`SELECT "fundName" FROM "OrganisationSettings" WHERE "id" = 1`)[0]?.fundName ??
+      "Children in Our Care fund");
   for (const posting of postings) {
     const { created } = await postTransaction(posting.draft, {
       tx,
@@ -224,6 +229,8 @@ async function syncDonation(
       description: posting.description,
       occurredAt: now,
       externalRef: posting.externalRef,
+      // postingsFor only returns what `existing` (read above, under this transaction's lock) lacks.
+      externalRefChecked: true,
     });
     if (!created) continue;
     await audit({ action: `donation.${posting.kind}`, entityType: "Donation", entityId: d.id, detail: { externalRef: posting.externalRef } }, tx);
@@ -255,6 +262,7 @@ async function syncDonation(
         paidAt: d.paidAt ?? now,
         reference: d.reference,
         giftAid: d.giftAidDeclarationId !== null,
+        cancelGiftAidUrl: d.giftAidDeclarationId ? `${loadEnv().appOrigin}${giftAidCancelPath(d.giftAidDeclarationId)}` : null,
       }),
     });
   }

@@ -32,6 +32,8 @@ export type Env = Omit<z.infer<typeof schema>, "DATABASE_URL" | "SESSION_SECRET"
   isProduction: boolean;
   /** true when emails go to the local outbox instead of SendGrid */
   emailToOutbox: boolean;
+  /** where links in emails point: APP_URL, or this machine in development */
+  appOrigin: string;
 };
 
 export class EnvError extends Error {}
@@ -53,6 +55,7 @@ export function parseEnv(raw: RawEnv): Env {
     databaseProvider: providerOf(url),
     isProduction: env.NODE_ENV === "production",
     emailToOutbox: !env.SENDGRID_API_KEY,
+    appOrigin: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
   };
 }
 

@@ -138,6 +138,31 @@ describe("the claim schedule", () => {
     expect(await db().giftAidClaim.count()).toBe(2);
   });
 
+  it("a range of more than 1,000 rows is claimed one HMRC sheet per export, each gift once", async () => {
+    const p = { firstName: "Max", lastName: "Many", houseNameOrNumber: "9", postcode: "M1 1AE", scope: "all_gifts" as const, email: "many@example.com" };
+    await declare(p, "2026-08-01T00:00:00Z");
+    await db().donation.createMany({
+      data: Array.from({ length: 1002 }, (_, i) => ({
+        reference: `HH-M${String(i).padStart(5, "0")}`,
+        amountPence: 3100,
+        donorName: "Max Many",
+        donorEmail: p.email,
+        status: "paid",
+        paidAt: new Date(Date.UTC(2026, 7, 2, 0, 0, i)),
+      })),
+    });
+    const AUGUST = { fromKey: "2026-08-01", toKey: "2026-08-31", aggregate: false };
+    expect(await previewClaim(AUGUST)).toMatchObject({ gifts: 1002, lines: 1002, overSheetLimit: true, sheets: 2 });
+    const actor = { userId: financeId, role: "finance" };
+    const first = await exportClaimSchedule({ range: AUGUST, actor, now: new Date() });
+    expect(first.csv.trimEnd().split("\r\n")).toHaveLength(1 + 1000);
+    expect(first.preview).toMatchObject({ gifts: 1000, lines: 1000, totalPence: 1000 * 3100 });
+    expect(await previewClaim(AUGUST)).toMatchObject({ gifts: 2, lines: 2, overSheetLimit: false, sheets: 1 });
+    const second = await exportClaimSchedule({ range: AUGUST, actor, now: new Date() });
+    expect(second.preview).toMatchObject({ gifts: 2, lines: 2, totalPence: 6200 });
+    expect(await db().donation.count({ where: { donorEmail: p.email, giftAidClaimId: null } })).toBe(0);
+  });
+
   it("aggregates small gifts into lines without donor details when asked", async () => {
     const p = { firstName: "Sue", lastName: "Small", houseNameOrNumber: "8", postcode: "M1 1AE", scope: "all_gifts" as const, email: "sue@example.com" };
     await declare(p, "2026-07-01T00:00:00Z");

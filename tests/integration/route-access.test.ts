@@ -40,6 +40,10 @@ const ACCESS: Record<string, Rule> = {
   // The demo outbox is public while emails are not sent (that is how the demo signs in).
   "routes/dev.outbox._index": PUBLIC,
   "routes/dev.outbox.$id": { path: "/dev/outbox/no-such-message", answers: everyone(404) },
+  // Template previews: development only, like the outbox (not found with real email; see stripe-webhook/mailer tests).
+  "routes/dev.emails._index": PUBLIC,
+  "routes/dev.emails.$template": { path: "/dev/emails/donation-receipt", answers: everyone(200) },
+  "routes/dev.emails.$template_.html": { path: "/dev/emails/donation-receipt/html", answers: everyone(200) },
   // Employee giving (issue 4). Alex (employee) has no pledge; Sam (employee2) has an active one (seed).
   // A step that needs earlier answers, or an action the pledge does not allow, sends the employee back.
   "routes/giving._index": only("employee"),
@@ -66,9 +70,8 @@ const ACCESS: Record<string, Rule> = {
   "routes/finance.periods.$periodId": { ...only("finance"), get path() { return `/finance/periods/${financePeriodId}`; } },
   // Downloads are POSTs; a GET goes back to the period page.
   "routes/finance.periods.$periodId_.download": { path: "/finance/periods/no-such-period/download", answers: { ...only("finance").answers, finance: "redirect:/finance/periods/no-such-period" } },
-  // Card payments (issue 5): the Stripe webhook is public but POST-only (a GET is 404; an unsigned POST is 400,
-  // see stripe-webhook.test.ts). The local test checkout is public without Stripe keys; an unknown session is 404.
-  "routes/webhooks.stripe": { answers: everyone(404) },
+  // Card payments (issue 5): the Stripe webhook is served ahead of Remix (server/app.ts), tested below.
+  // The local test checkout is public without Stripe keys; an unknown session is 404.
   "routes/dev.checkout.$sessionId": { path: "/dev/checkout/cs_local_no_such_session", answers: everyone(404) },
   // Gift Aid (issue 5): the claim schedule is finance only; its export is a POST (a GET goes back to the page).
   "routes/finance.gift-aid": only("finance"),
@@ -135,5 +138,18 @@ describe("route × role access", () => {
     } else {
       expect(res.status).toBe(expected);
     }
+  });
+});
+
+// Served by Express ahead of Remix, so not in the build's routes: public, but only for signed deliveries.
+describe("the Stripe webhook × every visitor", () => {
+  it.each(VISITORS)("as %s: GET is 404, an unsigned POST is 400", async (visitor) => {
+    const headers: Record<string, string> = { "Content-Type": "application/json" };
+    const cookie = cookies.get(visitor);
+    if (cookie) headers.Cookie = cookie;
+    expect((await fetch(`${server.baseUrl}/webhooks/stripe`, { headers })).status).toBe(404);
+    const res = await fetch(`${server.baseUrl}/webhooks/stripe`, { method: "POST", headers, body: JSON.stringify({ id: "evt_x", type: "checkout.session.completed" }) });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/Stripe-Signature/);
   });
 });

@@ -223,6 +223,41 @@ describe("any order of arrival ends in the same state", () => {
   }
 });
 
+describe("receipts", () => {
+  it("a gift with Gift Aid gets a receipt whose cancel link opens the cancel page", async () => {
+    const g = await pendingGift(1000);
+    const declaration = await db().giftAidDeclaration.create({
+      data: {
+        firstName: "Robin", lastName: "Lee", houseNameOrNumber: "1", postcode: "M1 1AE", scope: "this_gift", email: `${g.reference.slice(3)}@example.org`,
+        wordingVersion: 1, wordingShown: "test", declaredAt: new Date(),
+      },
+    });
+    await db().donation.update({ where: { id: g.id }, data: { giftAidDeclarationId: declaration.id } });
+    expect((await deliver(completed(g))).status).toBe(200);
+    const receipt = await db().outboxEmail.findFirstOrThrow({ where: { to: `${g.reference.slice(3)}@example.org`, template: "donation-receipt" } });
+    const link = receipt.text.match(/https?:\/\/\S+\/gift-aid\/cancel\/\S+/)?.[0];
+    expect(link, "the plain text has the cancel link").toBeTruthy();
+    expect(receipt.html).toContain("cancel your Gift Aid declaration");
+    const server = await startTestServer();
+    try {
+      const url = new URL(link!);
+      const page = await fetch(server.baseUrl + url.pathname + url.search);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("Cancel your Gift Aid declaration");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("a gift without Gift Aid says so and has no cancel link", async () => {
+    const g = await pendingGift(700);
+    await deliver(completed(g));
+    const receipt = await db().outboxEmail.findFirstOrThrow({ where: { to: `${g.reference.slice(3)}@example.org`, template: "donation-receipt" } });
+    expect(receipt.text).toContain("Gift Aid: no.");
+    expect(receipt.text).not.toContain("/gift-aid/cancel/");
+  });
+});
+
 describe("POST /webhooks/stripe over HTTP", () => {
   let server: TestServer;
   beforeAll(async () => {

@@ -13,7 +13,10 @@ import {
   scheduleRecord,
   scheduleTitle,
   withinDays,
+  firstSheet,
+  ROWS_PER_SHEET,
   type ScheduleGift,
+  type ScheduleLine,
 } from "./schedule";
 
 const donor = { title: "Mrs", firstName: "Ann", lastName: "Smith-Jones", houseNameOrNumber: "12", postcode: "sw1a1aa" };
@@ -140,4 +143,18 @@ describe("withinDays", () => {
     ["2026-05-31T22:59:00Z", true],
     ["2026-05-31T23:00:00Z", false], // 1 June in the UK
   ])("%s in 1–31 May 2026: %s", (at, expected) => expect(withinDays(new Date(at), "2026-05-01", "2026-05-31")).toBe(expected));
+});
+
+describe("firstSheet", () => {
+  const line = (i: number): ScheduleLine => ({ kind: "aggregate", description: `line ${i}`, date: new Date(0), amountPence: 100, donationIds: [`d${i}`] });
+  it("keeps a schedule that fits whole", () => {
+    const lines = Array.from({ length: ROWS_PER_SHEET }, (_, i) => line(i));
+    expect(firstSheet(lines)).toEqual({ sheet: lines, rest: [] });
+  });
+  it("puts row 1,001 onwards on the next sheet, losing none", () => {
+    const lines = Array.from({ length: ROWS_PER_SHEET + 2 }, (_, i) => line(i));
+    const { sheet, rest } = firstSheet(lines);
+    expect(sheet).toHaveLength(ROWS_PER_SHEET);
+    expect(rest.map((l) => l.donationIds[0])).toEqual([`d${ROWS_PER_SHEET}`, `d${ROWS_PER_SHEET + 1}`]);
+  });
 });

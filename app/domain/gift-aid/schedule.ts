@@ -36,6 +36,14 @@ export type ScheduleDonor = {
 
 export type ScheduleGift = { id: string; reference: string; paidAt: Date; amountPence: number; donor: ScheduleDonor };
 
+/**
+ * HMRC's schedule sheet takes ROWS_PER_SHEET rows, so a longer claim goes one sheet at a time:
+ * this sheet's lines, and the lines left for the next export.
+ */
+export function firstSheet(lines: readonly ScheduleLine[]): { sheet: ScheduleLine[]; rest: ScheduleLine[] } {
+  return { sheet: lines.slice(0, ROWS_PER_SHEET), rest: lines.slice(ROWS_PER_SHEET) };
+}
+
 export type ScheduleLine =
   | { kind: "donor"; donor: ScheduleDonor; date: Date; amountPence: number; donationIds: string[] }
   | { kind: "aggregate"; description: string; date: Date; amountPence: number; donationIds: string[] };

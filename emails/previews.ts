@@ -1,0 +1,62 @@
+// Every email template with made-up sample data, for the development preview at /dev/emails.
+// A new template gets a line here so it can be read before it is ever sent.
+import type { RenderedEmail } from "./layout";
+import { signInCodeEmail } from "./sign-in-code";
+import { pledgeChangeEmail } from "./pledge-change";
+import { donationReceiptEmail } from "./donation-receipt";
+import { refundNoticeEmail } from "./refund-notice";
+
+const SAMPLE_DAY = new Date("2026-11-20T10:30:00Z");
+
+export const EMAIL_PREVIEWS: Record<string, { label: string; render: () => RenderedEmail }> = {
+  "sign-in-code": { label: "Sign-in code", render: () => signInCodeEmail({ code: "493027", validityMinutes: 10 }) },
+  "pledge-create": {
+    label: "Regular gift from pay set up",
+    render: () =>
+      pledgeChangeEmail({
+        firstName: "Alex",
+        type: "create",
+        amountPence: 1000,
+        periodLabel: "November 2026",
+        wording: "I authorise the council to take £10.00 from my pay each month for the Children in Our Care fund.",
+        madeAt: "20 November 2026",
+      }),
+  },
+  "pledge-pause": {
+    label: "Regular gift from pay paused",
+    render: () =>
+      pledgeChangeEmail({ firstName: "Alex", type: "pause", amountPence: 1000, periodLabel: "December 2026", pauseUntil: new Date("2027-03-01T00:00:00Z"), madeAt: "20 November 2026" }),
+  },
+  "donation-receipt": {
+    label: "Card gift receipt, with Gift Aid",
+    render: () =>
+      donationReceiptEmail({
+        donorName: "Jo Bloggs",
+        fundName: "Children in Our Care fund",
+        campaignTitle: "A book for each child in our care",
+        amountPence: 1000,
+        paidAt: SAMPLE_DAY,
+        reference: "HH-7K2M9Q",
+        giftAid: true,
+        cancelGiftAidUrl: "http://localhost:3000/gift-aid/cancel/sample?token=sample",
+      }),
+  },
+  "donation-receipt-no-gift-aid": {
+    label: "Card gift receipt, without Gift Aid",
+    render: () =>
+      donationReceiptEmail({
+        donorName: "Jo Bloggs",
+        fundName: "Children in Our Care fund",
+        campaignTitle: null,
+        amountPence: 2500,
+        paidAt: SAMPLE_DAY,
+        reference: "HH-3HX8RT",
+        giftAid: false,
+      }),
+  },
+  "refund-notice": {
+    label: "Refund notice (part refund)",
+    render: () =>
+      refundNoticeEmail({ donorName: "Jo Bloggs", fundName: "Children in Our Care fund", reference: "HH-7K2M9Q", amountPence: 2500, refundedNowPence: 1000, refundedInAllPence: 1000 }),
+  },
+};
