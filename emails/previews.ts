@@ -5,6 +5,7 @@ import { signInCodeEmail } from "./sign-in-code";
 import { pledgeChangeEmail } from "./pledge-change";
 import { donationReceiptEmail } from "./donation-receipt";
 import { refundNoticeEmail } from "./refund-notice";
+import { applicationStatusEmail } from "./application-status";
 
 const SAMPLE_DAY = new Date("2026-11-20T10:30:00Z");
 
@@ -58,5 +59,16 @@ export const EMAIL_PREVIEWS: Record<string, { label: string; render: () => Rende
     label: "Refund notice (part refund)",
     render: () =>
       refundNoticeEmail({ donorName: "Jo Bloggs", fundName: "Children in Our Care fund", reference: "HH-7K2M9Q", amountPence: 2500, refundedNowPence: 1000, refundedInAllPence: 1000 }),
+  },
+  "application-status": {
+    label: "Support application: status changed",
+    render: () =>
+      applicationStatusEmail({
+        firstName: "Jordan",
+        reference: "SA-7K2M9Q",
+        statusLabel: "With the panel",
+        message: "The coordinator has checked your application and passed it to the panel. The panel meets on 3 December.",
+        url: "http://localhost:3000/applications/sample",
+      }),
   },
 };

@@ -7,7 +7,18 @@ export type ShellUser = { firstName: string; roles: Role[] } | null;
 type NavItem = { to: string; label: string; roles?: Role[] };
 
 // Role-aware navigation: each feature adds its entry here with the roles that may use it.
-export const NAV_ITEMS: NavItem[] = [{ to: "/", label: "Home" }, { to: "/giving", label: "My giving", roles: ["employee"] }, { to: "/finance", label: "Finance", roles: ["finance"] }, { to: "/donate", label: "Give" }, { to: "/campaigns", label: "Campaigns" }, { to: "/coordinator/campaigns", label: "Manage campaigns", roles: ["coordinator"] }];
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/", label: "Home" },
+  { to: "/giving", label: "My giving", roles: ["employee"] },
+  { to: "/applications", label: "Applications", roles: ["young_person", "personal_adviser"] },
+  { to: "/panel", label: "Panel", roles: ["panel"] },
+  { to: "/finance", label: "Finance", roles: ["finance"] },
+  { to: "/coordinator/applications", label: "Applications", roles: ["coordinator"] },
+  { to: "/donate", label: "Give" },
+  { to: "/campaigns", label: "Campaigns" },
+  { to: "/support", label: "Support fund" },
+  { to: "/coordinator/campaigns", label: "Manage campaigns", roles: ["coordinator"] },
+];
 
 export function navFor(user: ShellUser): NavItem[] {
   return NAV_ITEMS.filter((item) => !item.roles || (user && item.roles.some((r) => user.roles.includes(r))));

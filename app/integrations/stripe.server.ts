@@ -47,6 +47,19 @@ export function stripeClient(): Stripe | null {
   return client;
 }
 
+/**
+ * Stripe's fee on a payment intent's charge, read from the charge's balance transaction (webhook payloads
+ * do not expand it). Amounts are in the balance currency's smallest unit. null: not charged yet.
+ */
+export async function fetchPaymentFee(client: Stripe, paymentIntentId: string): Promise<{ fee: number; currency: string } | null> {
+  const intent = await client.paymentIntents.retrieve(paymentIntentId, { expand: ["latest_charge.balance_transaction"] });
+  const charge = intent.latest_charge;
+  if (!charge || typeof charge === "string") return null;
+  const balance = charge.balance_transaction;
+  if (!balance || typeof balance === "string") return null;
+  return { fee: balance.fee, currency: balance.currency };
+}
+
 /** True when the app runs without Stripe keys and uses the local test checkout. */
 export function isLocalCheckout(): boolean {
   return !loadEnv().STRIPE_SECRET_KEY;

@@ -11,7 +11,7 @@ import { audit } from "~/services/audit.server";
 import { postTransaction } from "~/services/ledger.server";
 import { giftAidCancelPath } from "~/services/gift-aid.server";
 import { sendEmail, stageEmails, type EmailMessage } from "~/integrations/mailer.server";
-import { signWebhookPayload, verifyWebhook, type Stripe } from "~/integrations/stripe.server";
+import { fetchPaymentFee, signWebhookPayload, stripeClient, verifyWebhook, type Stripe } from "~/integrations/stripe.server";
 import {
   factsFromRow,
   mergeFacts,
@@ -21,7 +21,7 @@ import {
   type DisputeState,
   type FactUpdate,
 } from "~/domain/donations/donation";
-import { pence } from "~/domain/money";
+import { pence, type Pence } from "~/domain/money";
 import { donationReceiptEmail } from "../../emails/donation-receipt";
 import { refundNoticeEmail } from "../../emails/refund-notice";
 import { logger } from "~/utils/logger.server";
@@ -44,8 +44,16 @@ export async function handleStripeWebhook(body: string, signature: string | null
   if (typeof event?.id !== "string" || typeof event.type !== "string" || !event.data?.object) {
     return { status: 400, message: "Webhook rejected: not a Stripe event" };
   }
-  const emails = await processEvent(event, body, now);
-  // After commit: an email never goes out for a change that was rolled back.
+  const { emails, donationIds } = await processEvent(event, body, now);
+  await sendAfterCommit(emails);
+  // Stripe's fee, when no event told us: looked up after commit and without holding up the answer
+  // (Stripe wants a quick 2xx and would redeliver the whole event on a timeout). Only with keys.
+  if (donationIds.length > 0 && stripeClient()) trackFeeLookup(learnMissingFees(donationIds, now));
+  return { status: 200, message: "ok" };
+}
+
+// After commit: an email never goes out for a change that was rolled back.
+async function sendAfterCommit(emails: EmailMessage[]): Promise<void> {
   for (const email of emails) {
     try {
       await sendEmail(email);
@@ -53,20 +61,23 @@ export async function handleStripeWebhook(body: string, signature: string | null
       logger.error({ err: error instanceof Error ? error.message : String(error), template: email.template }, "donation email not sent");
     }
   }
-  return { status: 200, message: "ok" };
 }
 
-/** Store the event and apply its effects atomically; returns the emails still to send after commit. */
-export async function processEvent(event: Stripe.Event, payload: string, now = new Date()): Promise<EmailMessage[]> {
+/**
+ * Store the event and apply its effects atomically; returns the emails still to send after commit and the
+ * gifts the event touched (for the fee look-up).
+ */
+export async function processEvent(event: Stripe.Event, payload: string, now = new Date()): Promise<{ emails: EmailMessage[]; donationIds: string[] }> {
   return db().$transaction(async (tx) => {
     // The insert is the first statement: it takes SQLite's write lock (concurrent deliveries queue
     // here) and on PostgreSQL a duplicate waits on the first one's row and then inserts nothing.
     const inserted = await tx.$executeRaw`INSERT INTO "StripeEvent" ("id", "type", "payload", "receivedAt", "processedAt")
       VALUES (${event.id}, ${event.type}, ${payload}, ${now}, ${now}) ON CONFLICT ("id") DO NOTHING`;
-    if (inserted === 0) return [];
+    if (inserted === 0) return { emails: [], donationIds: [] };
     const emails: EmailMessage[] = [];
-    await applyEvent(tx, event, now, emails);
-    return stageEmails(tx, emails);
+    const touched = new Set<string>();
+    await applyEvent(tx, event, now, emails, touched);
+    return { emails: await stageEmails(tx, emails), donationIds: [...touched] };
   }, TX_OPTIONS);
 }
 
@@ -135,7 +146,7 @@ async function findDonation(tx: DbTx, link: Link) {
   return null;
 }
 
-async function applyEvent(tx: DbTx, event: Stripe.Event, now: Date, emails: EmailMessage[]): Promise<void> {
+async function applyEvent(tx: DbTx, event: Stripe.Event, now: Date, emails: EmailMessage[], touched: Set<string>): Promise<void> {
   const read = readEvent(event);
   // Unknown types: stored (so a redelivery is a no-op) and ignored.
   if (!read) return;
@@ -146,13 +157,8 @@ async function applyEvent(tx: DbTx, event: Stripe.Event, now: Date, emails: Emai
     await tx.stripeEvent.update({ where: { id: event.id }, data: { processedAt: null } });
     return;
   }
-  let donation = found;
-  if (loadEnv().databaseProvider === "postgresql") {
-    // Lock the gift's row and read it afresh (SQLite already holds its one write lock), so two
-    // different events for one gift never both work from the same old facts.
-    await tx.$executeRaw`SELECT 1 FROM "Donation" WHERE "id" = ${found.id} FOR UPDATE`;
-    donation = await tx.donation.findUniqueOrThrow({ where: { id: found.id } });
-  }
+  touched.add(found.id);
+  const donation = await lockedForUpdate(tx, found);
 
   let update = read.update;
   if (event.type === "charge.dispute.created" && read.disputeId) {
@@ -194,10 +200,84 @@ async function applyEvent(tx: DbTx, event: Stripe.Event, now: Date, emails: Emai
       WHERE "processedAt" IS NULL AND (${mentions}) ORDER BY "receivedAt"`;
     for (const row of waiting) {
       await tx.stripeEvent.update({ where: { id: row.id }, data: { processedAt: now } });
-      await applyEvent(tx, JSON.parse(row.payload) as Stripe.Event, now, emails);
+      await applyEvent(tx, JSON.parse(row.payload) as Stripe.Event, now, emails, touched);
     }
   }
 }
+
+/**
+ * On PostgreSQL, lock the gift's row and read it afresh (SQLite already holds its one write lock), so two
+ * different changes to one gift never both work from the same old facts.
+ */
+async function lockedForUpdate(tx: DbTx, found: Donation): Promise<Donation> {
+  if (loadEnv().databaseProvider !== "postgresql") return found;
+  await tx.$executeRaw`SELECT 1 FROM "Donation" WHERE "id" = ${found.id} FOR UPDATE`;
+  return tx.donation.findUniqueOrThrow({ where: { id: found.id } });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Stripe's fee, fetched when no event carried it (checkout.session.completed never does; charge.refunded only
+// with balance_transaction expanded, which webhooks do not do).
+
+const feeLookups = new Set<Promise<void>>();
+
+function trackFeeLookup(lookup: Promise<void>): void {
+  const tracked = lookup.catch((error: unknown) => {
+    logger.warn({ err: error instanceof Error ? error.message : String(error) }, "stripe fee look-up failed; the fee stays unknown");
+  });
+  feeLookups.add(tracked);
+  void tracked.finally(() => feeLookups.delete(tracked));
+}
+
+/** Resolves once every fee look-up started so far has finished (for tests, and a graceful shutdown). */
+export async function feeLookupsSettled(): Promise<void> {
+  while (feeLookups.size > 0) await Promise.all([...feeLookups]);
+}
+
+/**
+ * For each paid gift whose fee is still unknown, ask Stripe (outside any database transaction) and record
+ * the fee through the same facts → postings path as an event would. A failure is logged and leaves the fee
+ * unknown; the next event for the gift asks again.
+ */
+async function learnMissingFees(donationIds: string[], now: Date): Promise<void> {
+  const stripe = stripeClient();
+  if (!stripe) return;
+  const gifts = await db().donation.findMany({
+    where: { id: { in: donationIds }, feePence: null, paidAt: { not: null }, paymentIntentId: { not: null } },
+    select: { id: true, paymentIntentId: true },
+  });
+  for (const gift of gifts) {
+    try {
+      const found = await fetchPaymentFee(stripe, gift.paymentIntentId!);
+      if (!found) continue; // not charged yet
+      // The ledger is in pence: a fee in another currency (an account settling elsewhere) is not ours to post.
+      if (found.currency !== "gbp") {
+        logger.warn({ donationId: gift.id, currency: found.currency }, "stripe fee not in GBP; not recorded");
+        continue;
+      }
+      await recordFee(gift.id, pence(found.fee), now);
+    } catch (error) {
+      logger.warn({ err: error instanceof Error ? error.message : String(error), donationId: gift.id }, "stripe fee not fetched; the fee stays unknown");
+    }
+  }
+}
+
+/** The fee as a fact: the first value known wins, and the `donation:<id>:fee` posting is made once. */
+async function recordFee(donationId: string, feePence: Pence, now: Date): Promise<void> {
+  const emails = await db().$transaction(async (tx) => {
+    const donation = await lockedForUpdate(tx, await tx.donation.findUniqueOrThrow({ where: { id: donationId } }));
+    const facts = mergeFacts(factsFromRow(donation), { feePence });
+    // Learned meanwhile (another look-up, or an event that carried it): nothing to do.
+    if (facts.feePence === donation.feePence) return [];
+    const updated = await tx.donation.update({ where: { id: donation.id }, data: { feePence: facts.feePence } });
+    const out: EmailMessage[] = [];
+    await syncDonation(tx, updated, now, out, { sendReceipt: false, wasPaid: donation.paidAt !== null });
+    return stageEmails(tx, out);
+  }, TX_OPTIONS);
+  await sendAfterCommit(emails);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 /** Post whatever the donation's facts call for and the ledger lacks; queue its emails. */
 async function syncDonation(
