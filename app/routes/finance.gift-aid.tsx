@@ -25,6 +25,11 @@ const EXCLUDED_LABELS: Record<string, string> = {
   no_declaration: "the Gift Aid declaration was cancelled or does not cover the gift",
   not_paid: "not paid",
 };
+const ADJUSTMENT_REASONS: Record<string, string> = {
+  refunded: "Refunded",
+  partially_refunded: "Partly refunded",
+  dispute_lost: "Dispute lost",
+};
 
 // Finance only.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -54,7 +59,8 @@ export default function GiftAidClaimPage() {
       <p className="mb-6 max-w-3xl">
         Export the gifts to claim Gift Aid on, in the columns of HMRC&rsquo;s Charities Online schedule. Only paid card gifts with a Gift Aid
         declaration that covers them are included. Refunded, disputed and already claimed gifts are left out, and exported gifts are marked so
-        they are never claimed twice.
+        they are never claimed twice. If a gift already claimed is later refunded or lost in a dispute, the Gift Aid on it is deducted from
+        the next claim you export, whatever its dates, as far as that claim&rsquo;s Gift Aid allows.
       </p>
       <Form method="get" className="mb-10 max-w-3xl" noValidate>
         <DateInput name="from" legend="From" hint="For example, 6 4 2026" error={errors.from} values={{ day: values.fromDay, month: values.fromMonth, year: values.fromYear }} />
@@ -81,7 +87,52 @@ export default function GiftAidClaimPage() {
             <dd>{preview.lines}</dd>
             <dt className="font-bold">Total of the gifts</dt>
             <dd>{formatPence(preview.totalPence)}</dd>
+            <dt className="font-bold">Adjustment for earlier overclaims</dt>
+            <dd data-testid="adjustment-total">{formatPence(preview.adjustments.taxPence)}</dd>
           </dl>
+          {preview.adjustments.gifts > 0 ? (
+            <>
+              <h3 className="mb-2 text-xl font-bold">Adjustment for earlier overclaims</h3>
+              <p className="mb-4 max-w-3xl">
+                {preview.adjustments.gifts === 1 ? "1 gift" : `${preview.adjustments.gifts} gifts`} already claimed{" "}
+                {preview.adjustments.gifts === 1 ? "was" : "were"} refunded or lost in a dispute, so Gift Aid of{" "}
+                <strong>{formatPence(preview.adjustments.taxPence)}</strong> was overclaimed. Exporting records it on this claim: enter{" "}
+                {formatPence(preview.adjustments.taxPence)} in &ldquo;Adjustment for earlier overclaims&rdquo; in HMRC&rsquo;s Charities Online
+                form when you submit the schedule. These gifts are not in the schedule file.
+              </p>
+              <table className="mb-6 w-full max-w-3xl border-collapse text-left" data-testid="adjustments">
+                <caption className="sr-only">Gifts claimed earlier whose Gift Aid is given back on this claim</caption>
+                <thead>
+                  <tr className="border-b-2 border-gray-900">
+                    <th scope="col" className="py-2 pr-4">Reference</th>
+                    <th scope="col" className="py-2 pr-4">What happened</th>
+                    <th scope="col" className="py-2 pr-4 text-right">Amount claimed on</th>
+                    <th scope="col" className="py-2 pr-4 text-right">No longer kept</th>
+                    <th scope="col" className="py-2 text-right">Gift Aid to give back</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.adjustments.lines.map((a) => (
+                    <tr key={a.reference} className="border-b border-gray-300">
+                      <th scope="row" className="py-2 pr-4 font-normal">{a.reference}</th>
+                      <td className="py-2 pr-4">{ADJUSTMENT_REASONS[a.reason] ?? a.reason}</td>
+                      <td className="py-2 pr-4 text-right">{formatPence(a.claimedPence)}</td>
+                      <td className="py-2 pr-4 text-right">{formatPence(a.donationPence)}</td>
+                      <td className="py-2 text-right">{formatPence(a.taxPence)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : null}
+          {preview.adjustments.waiting.gifts > 0 ? (
+            <p className="mb-6 max-w-3xl" data-testid="adjustments-waiting">
+              {formatPence(preview.adjustments.waiting.taxPence)} of Gift Aid overclaimed on{" "}
+              {preview.adjustments.waiting.gifts === 1 ? "1 gift" : `${preview.adjustments.waiting.gifts} gifts`} claimed earlier is more than{" "}
+              {preview.gifts > 0 ? "this claim can take" : "a claim with no new gifts can take"} (an adjustment cannot be more than the Gift Aid
+              claimed with it). It waits for the next claim. If no claim is coming, contact HMRC&rsquo;s charities helpline to pay it back.
+            </p>
+          ) : null}
           {Object.keys(preview.excluded).length ? (
             <>
               <h3 className="mb-2 text-xl font-bold">Gifts left out</h3>
@@ -124,7 +175,8 @@ export default function GiftAidClaimPage() {
                 <th scope="col" className="py-2 pr-4">Exported</th>
                 <th scope="col" className="py-2 pr-4">Gifts paid</th>
                 <th scope="col" className="py-2 pr-4 text-right">Rows</th>
-                <th scope="col" className="py-2 text-right">Total</th>
+                <th scope="col" className="py-2 pr-4 text-right">Total</th>
+                <th scope="col" className="py-2 text-right">Adjustment for earlier overclaims</th>
               </tr>
             </thead>
             <tbody>
@@ -135,7 +187,8 @@ export default function GiftAidClaimPage() {
                     {c.fromDate} to {c.toDate}
                   </td>
                   <td className="py-2 pr-4 text-right">{c.rowCount}</td>
-                  <td className="py-2 text-right">{formatPence(c.totalPence)}</td>
+                  <td className="py-2 pr-4 text-right">{formatPence(c.totalPence)}</td>
+                  <td className="py-2 text-right">{c.adjustmentPence ? formatPence(c.adjustmentPence) : "None"}</td>
                 </tr>
               ))}
             </tbody>

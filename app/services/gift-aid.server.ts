@@ -1,6 +1,7 @@
 // Gift Aid: declarations (record, cancel) and the HMRC claim schedule export. The only code that writes them.
 import { stringify } from "csv-stringify/sync";
 import { db, type DbTx } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { audit } from "~/services/audit.server";
 import { loadEnv } from "~/utils/env.server";
 import {
@@ -12,6 +13,8 @@ import {
 import { cancelPath, isValidCancelToken } from "~/domain/gift-aid/cancel-token";
 import { giftAidEligibility, type DeclarationLike } from "~/domain/gift-aid/eligibility";
 import { queryWindow, type ClaimRange } from "~/domain/gift-aid/claim-range";
+import { adjustmentsForClaim, keptPence, outstandingOverclaim, OVERCLAIM_STATUSES } from "~/domain/gift-aid/adjustments";
+import { giftAidValue } from "~/domain/gift-aid/declaration";
 import {
   ROWS_PER_SHEET,
   SCHEDULE_CSV_OPTIONS,
@@ -133,6 +136,32 @@ export type ClaimPreview = {
   /** how many exports this range needs, one sheet each */
   sheets: number;
   excluded: Record<string, number>;
+  /** overclaims on gifts claimed earlier, deducted on this claim (whatever the gifts' dates) */
+  adjustments: AdjustmentsPreview;
+};
+
+export type AdjustmentLine = {
+  reference: string;
+  /** why the fund no longer keeps what was claimed */
+  reason: "refunded" | "partially_refunded" | "dispute_lost";
+  claimedPence: number;
+  keptPence: number;
+  /** the claimed gift amount no longer kept, not adjusted before */
+  donationPence: number;
+  /** the Gift Aid to give back on it */
+  taxPence: number;
+};
+
+export type AdjustmentsPreview = {
+  /** the adjustments this claim takes: their number, gift amounts and Gift Aid (the claim's adjustmentPence) */
+  gifts: number;
+  donationPence: number;
+  taxPence: number;
+  lines: AdjustmentLine[];
+  /** the Gift Aid on this claim's gifts: the most its adjustments may come to */
+  claimGiftAidPence: number;
+  /** outstanding adjustments that do not fit in this claim: they wait for a later claim with more gifts */
+  waiting: { gifts: number; taxPence: number };
 };
 
 type Actor = { userId: string; role: string };
@@ -178,7 +207,70 @@ async function claimableGifts(range: ClaimRange, tx: DbTx): Promise<{ gifts: Sch
   return { gifts, excluded };
 }
 
-function summarise(lines: ScheduleLine[], gifts: ScheduleGift[], excluded: Record<string, number>): ClaimPreview {
+type PendingAdjustment = AdjustmentLine & { donationId: string };
+
+/**
+ * Gifts claimed earlier that now keep less than they were claimed on (refunded, in part or in full, or lost in
+ * a dispute), with the overclaim not yet adjusted. Gifts claimed before the claimed amount was recorded
+ * (giftAidClaimedPence null) cannot be worked out and are left to finance.
+ */
+async function pendingAdjustments(tx: DbTx): Promise<PendingAdjustment[]> {
+  const where = { giftAidClaimId: { not: null }, giftAidClaimedPence: { not: null }, status: { in: [...OVERCLAIM_STATUSES] } };
+  if (loadEnv().databaseProvider === "postgresql") {
+    // Two exports at once must not both adjust the same overclaim: lock the candidates first (in one order),
+    // so the read below sees the other export's adjustments once it has committed.
+    await tx.$executeRaw`SELECT 1 FROM "Donation" WHERE "giftAidClaimId" IS NOT NULL AND "giftAidClaimedPence" IS NOT NULL
+      AND "status" IN (${Prisma.join([...OVERCLAIM_STATUSES])}) ORDER BY "id" FOR UPDATE`;
+  }
+  const claimed = await tx.donation.findMany({
+    where,
+    select: {
+      id: true,
+      reference: true,
+      amountPence: true,
+      refundedPence: true,
+      status: true,
+      giftAidClaimedPence: true,
+      giftAidAdjustments: { select: { donationPence: true, taxPence: true } },
+    },
+    orderBy: [{ paidAt: "asc" }, { reference: "asc" }],
+  });
+  const out: PendingAdjustment[] = [];
+  for (const d of claimed) {
+    const gift = { ...d, giftAidClaimedPence: d.giftAidClaimedPence!, adjustments: d.giftAidAdjustments };
+    const over = outstandingOverclaim(gift);
+    if (!over) continue;
+    const kept = keptPence(gift);
+    out.push({
+      donationId: d.id,
+      reference: d.reference,
+      reason: d.status === "dispute_lost" ? "dispute_lost" : kept === 0 ? "refunded" : "partially_refunded",
+      claimedPence: gift.giftAidClaimedPence,
+      keptPence: kept,
+      ...over,
+    });
+  }
+  return out;
+}
+
+/** The adjustments a claim of these schedule lines takes: as many as fit in the Gift Aid on its gifts. */
+function planAdjustments(pending: PendingAdjustment[], claimLines: readonly ScheduleLine[]): { included: PendingAdjustment[]; summary: AdjustmentsPreview } {
+  const claimGiftAidPence = giftAidValue(claimLines.reduce((t, l) => t + l.amountPence, 0));
+  const { included, carried } = adjustmentsForClaim(pending, claimGiftAidPence);
+  return {
+    included,
+    summary: {
+      gifts: included.length,
+      donationPence: included.reduce((t, a) => t + a.donationPence, 0),
+      taxPence: included.reduce((t, a) => t + a.taxPence, 0),
+      lines: included.map(({ donationId: _, ...line }) => line),
+      claimGiftAidPence,
+      waiting: { gifts: carried.length, taxPence: carried.reduce((t, a) => t + a.taxPence, 0) },
+    },
+  };
+}
+
+function summarise(lines: ScheduleLine[], gifts: ScheduleGift[], excluded: Record<string, number>, adjustments: AdjustmentsPreview): ClaimPreview {
   return {
     gifts: gifts.length,
     lines: lines.length,
@@ -186,18 +278,25 @@ function summarise(lines: ScheduleLine[], gifts: ScheduleGift[], excluded: Recor
     overSheetLimit: lines.length > ROWS_PER_SHEET,
     sheets: Math.ceil(lines.length / ROWS_PER_SHEET),
     excluded,
+    adjustments,
   };
 }
 
 /** What an export for this range would hold, without marking anything. */
 export async function previewClaim(range: ClaimRange): Promise<ClaimPreview> {
   const { gifts, excluded } = await claimableGifts(range, db());
-  return summarise(scheduleLines(gifts, { aggregate: range.aggregate }), gifts, excluded);
+  const lines = scheduleLines(gifts, { aggregate: range.aggregate });
+  // The export claims one sheet: the adjustments are those that sheet's claim would take.
+  const { summary } = planAdjustments(await pendingAdjustments(db()), firstSheet(lines).sheet);
+  return summarise(lines, gifts, excluded, summary);
 }
 
 /**
- * Export the claim schedule for the range: one GiftAidClaim, every included gift marked with it (so it is never
- * claimed again), an audit entry, and the CSV. All in one transaction; a gift claimed meanwhile stops the export.
+ * Export the claim schedule for the range: one GiftAidClaim, every included gift marked with it and the amount it
+ * is claimed on (so it is never claimed again, and a later refund can be adjusted), one GiftAidAdjustment for
+ * each earlier claimed gift with an overclaim outstanding that fits in this claim's Gift Aid (an adjustment cannot
+ * turn a claim into a credit, so a claim needs new gifts and the rest waits), an audit entry, and the CSV. All in
+ * one transaction; a gift claimed meanwhile stops the export.
  */
 export async function exportClaimSchedule(input: {
   range: ClaimRange;
@@ -212,19 +311,37 @@ export async function exportClaimSchedule(input: {
     const { sheet: lines } = firstSheet(scheduleLines(gifts, { aggregate: range.aggregate }));
     const ids = lines.flatMap((l) => l.donationIds);
     const onSheet = new Set(ids);
-    const preview = summarise(lines, gifts.filter((g) => onSheet.has(g.id)), excluded);
+    const claimedGifts = gifts.filter((g) => onSheet.has(g.id));
+    const { included: adjustments, summary } = planAdjustments(await pendingAdjustments(tx), lines);
+    const preview = summarise(lines, claimedGifts, excluded, summary);
     const claim = await tx.giftAidClaim.create({
       data: {
         fromDate: new Date(`${range.fromKey}T00:00:00Z`),
         toDate: new Date(`${range.toKey}T00:00:00Z`),
         rowCount: lines.length,
         totalPence: preview.totalPence,
+        adjustmentPence: preview.adjustments.taxPence,
         createdById: actor.userId,
         createdAt: now,
       },
     });
-    const marked = await tx.donation.updateMany({ where: { id: { in: ids }, giftAidClaimId: null }, data: { giftAidClaimId: claim.id } });
-    if (marked.count !== ids.length) throw new GiftAidClaimError("Some of these gifts were claimed at the same time. Try again");
+    // Each gift records the amount it is claimed on (what it keeps now); one update per distinct amount.
+    const byAmount = new Map<number, string[]>();
+    for (const g of claimedGifts) byAmount.set(g.amountPence, [...(byAmount.get(g.amountPence) ?? []), g.id]);
+    let marked = 0;
+    for (const [amountPence, giftIds] of byAmount) {
+      const result = await tx.donation.updateMany({
+        where: { id: { in: giftIds }, giftAidClaimId: null },
+        data: { giftAidClaimId: claim.id, giftAidClaimedPence: amountPence },
+      });
+      marked += result.count;
+    }
+    if (marked !== ids.length) throw new GiftAidClaimError("Some of these gifts were claimed at the same time. Try again");
+    if (adjustments.length) {
+      await tx.giftAidAdjustment.createMany({
+        data: adjustments.map((a) => ({ donationId: a.donationId, claimId: claim.id, donationPence: a.donationPence, taxPence: a.taxPence, createdAt: now })),
+      });
+    }
     await audit(
       {
         actorUserId: actor.userId,
@@ -232,7 +349,16 @@ export async function exportClaimSchedule(input: {
         action: "gift_aid.claim_exported",
         entityType: "GiftAidClaim",
         entityId: claim.id,
-        detail: { from: range.fromKey, to: range.toKey, aggregate: range.aggregate, gifts: ids.length, rows: lines.length, totalPence: preview.totalPence },
+        detail: {
+          from: range.fromKey,
+          to: range.toKey,
+          aggregate: range.aggregate,
+          gifts: ids.length,
+          rows: lines.length,
+          totalPence: preview.totalPence,
+          adjustments: adjustments.length,
+          adjustmentPence: preview.adjustments.taxPence,
+        },
       },
       tx,
     );
@@ -249,6 +375,6 @@ export async function recentClaims(take = 20) {
   return db().giftAidClaim.findMany({
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, fromDate: true, toDate: true, rowCount: true, totalPence: true, createdAt: true },
+    select: { id: true, fromDate: true, toDate: true, rowCount: true, totalPence: true, adjustmentPence: true, createdAt: true },
   });
 }

@@ -184,12 +184,15 @@ export async function reverseTransaction(
   id: string,
   reason: string,
   actor: LedgerActor,
-  options: { occurredAt?: Date; client?: Db } = {},
+  options: { occurredAt?: Date; client?: Db; tx?: DbTx } = {},
 ): Promise<LedgerTransaction> {
   if (reason.trim() === "") throw new LedgerError("a reversal needs a reason");
   const client = options.client ?? db();
+  // Inside the caller's transaction (which then holds the fund lock until it commits), or in our own.
+  const within = <T>(work: (tx: DbTx) => Promise<T>): Promise<T> =>
+    options.tx ? work(options.tx) : client.$transaction(work, LOCKING_TX_OPTIONS);
   try {
-    return await client.$transaction(async (tx) => {
+    return await within(async (tx) => {
       // Reversals change the available amount, so they queue with allocations.
       await takeFundLock(tx);
       const original = await tx.ledgerTransaction.findUnique({
@@ -224,7 +227,7 @@ export async function reverseTransaction(
         tx,
       );
       return reversal;
-    }, LOCKING_TX_OPTIONS);
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new LedgerError(`cannot reverse ledger transaction ${id}: it was already reversed`);
     throw error;
@@ -257,6 +260,11 @@ export type AllocateInput = {
   externalRef?: string;
   /** another client (e.g. one per simulated app server); defaults to the process's client */
   client?: Db;
+  /**
+   * Allocate inside the caller's transaction, so the commitment and the caller's own rows (e.g. the
+   * award) commit or roll back together. The fund lock is then held until the caller commits.
+   */
+  tx?: DbTx;
 };
 
 /**
@@ -268,7 +276,9 @@ export async function allocate(input: AllocateInput): Promise<PostResult> {
   const draft = validateTransaction(grantCommitment(input.amount));
   if (input.reference.trim() === "") throw new LedgerError("an allocation needs a reference");
   const client = input.client ?? db();
-  return client.$transaction(async (tx) => {
+  const within = <T>(work: (tx: DbTx) => Promise<T>): Promise<T> =>
+    input.tx ? work(input.tx) : client.$transaction(work, LOCKING_TX_OPTIONS);
+  return within(async (tx) => {
     await takeFundLock(tx);
     if (input.externalRef) {
       const existing = await findByExternalRef(tx, input.externalRef);
@@ -296,5 +306,5 @@ export async function allocate(input: AllocateInput): Promise<PostResult> {
       tx,
     );
     return { transaction, created: true };
-  }, LOCKING_TX_OPTIONS);
+  });
 }

@@ -179,6 +179,126 @@ describe("the claim schedule", () => {
   });
 });
 
+describe("adjustments for gifts refunded after they were claimed", () => {
+  const actor = () => ({ userId: financeId, role: "finance" });
+  const dayRange = (key: string) => ({ fromKey: key, toKey: key, aggregate: false });
+  const claimDay = (key: string) => exportClaimSchedule({ range: dayRange(key), actor: actor(), now: new Date() });
+  const claimOf = (claimId: string) => db().giftAidClaim.findUniqueOrThrow({ where: { id: claimId } });
+  const adjustmentsOn = (claimId: string) =>
+    db().giftAidAdjustment.findMany({ where: { claimId }, include: { donation: { select: { reference: true } } }, orderBy: { donation: { paidAt: "asc" } } });
+  const HEADER = "Title,First name,Last name,House name or number,Postcode,Aggregated donations,Sponsored event,Donation date,Amount\r\n";
+
+  /** A gift with its own declaration, paid on `day` (YYYY-MM-DD), not yet claimed. */
+  async function newGift(name: string, day: string, pence: number, before: { status?: string; refundedPence?: number } = {}) {
+    const email = `${name.toLowerCase()}@example.com`;
+    const d = await declare({ firstName: name, lastName: "Giver", houseNameOrNumber: "7", postcode: "M1 1AE", scope: "this_gift", email }, `${day}T08:00:00Z`);
+    return gift({ email, pence, paidAt: `${day}T09:00:00Z`, declarationId: d.id, ...before });
+  }
+  /** … and claimed on that day's export. */
+  async function claimedGift(name: string, day: string, pence: number, before: { status?: string; refundedPence?: number } = {}) {
+    const g = await newGift(name, day, pence, before);
+    const file = await claimDay(day);
+    return { ...(await db().donation.findUniqueOrThrow({ where: { id: g.id } })), claimId: file.claimId };
+  }
+  const refund = (id: string, refundedPence: number, status: string) => db().donation.update({ where: { id }, data: { refundedPence, status } });
+
+  it("export records the amount each gift was claimed on: what it kept then", async () => {
+    expect((await claimedGift("Whole", "2026-09-01", 5000)).giftAidClaimedPence).toBe(5000);
+    expect((await claimedGift("Part", "2026-09-02", 5000, { status: "partially_refunded", refundedPence: 1500 })).giftAidClaimedPence).toBe(3500);
+  });
+
+  it("a gift claimed then refunded in part → one adjustment on the next export, not again on the one after", async () => {
+    const g = await claimedGift("Pam", "2026-09-03", 5000);
+    await refund(g.id, 2000, "partially_refunded");
+    await newGift("Ned", "2026-09-20", 4000);
+
+    // Whatever the range: the adjustment belongs to the next claim.
+    const preview = await previewClaim(dayRange("2026-09-20"));
+    expect(preview).toMatchObject({ gifts: 1, totalPence: 4000 });
+    expect(preview.adjustments).toEqual({
+      gifts: 1,
+      donationPence: 2000,
+      taxPence: 500,
+      lines: [{ reference: g.reference, reason: "partially_refunded", claimedPence: 5000, keptPence: 3000, donationPence: 2000, taxPence: 500 }],
+      claimGiftAidPence: 1000,
+      waiting: { gifts: 0, taxPence: 0 },
+    });
+    expect(await db().giftAidAdjustment.count({ where: { donationId: g.id } }), "a preview writes nothing").toBe(0);
+
+    const next = await claimDay("2026-09-20");
+    // The schedule holds only the new gift: adjustments are not schedule rows (the file format is unchanged).
+    expect(next.csv).toBe(`${HEADER},Ned,Giver,7,M1 1AE,,,20/09/26,40.00\r\n`);
+    expect(await claimOf(next.claimId)).toMatchObject({ rowCount: 1, totalPence: 4000, adjustmentPence: 500 });
+    expect(await adjustmentsOn(next.claimId)).toMatchObject([{ donationId: g.id, donationPence: 2000, taxPence: 500 }]);
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "gift_aid.claim_exported", entityId: next.claimId } });
+    expect(JSON.parse(String(audit.detail))).toMatchObject({ adjustments: 1, adjustmentPence: 500 });
+
+    // The one after: nothing left to adjust.
+    await newGift("Olly", "2026-09-21", 4000);
+    expect((await previewClaim(dayRange("2026-09-21"))).adjustments).toMatchObject({ gifts: 0, taxPence: 0, waiting: { gifts: 0 } });
+    const after = await claimDay("2026-09-21");
+    expect(await claimOf(after.claimId)).toMatchObject({ rowCount: 1, adjustmentPence: 0 });
+    expect(await adjustmentsOn(after.claimId)).toEqual([]);
+    expect(await db().giftAidAdjustment.count({ where: { donationId: g.id } })).toBe(1);
+  });
+
+  it("a second refund later → a second adjustment for the new part only", async () => {
+    const g = await claimedGift("Rae", "2026-09-04", 5000);
+    await refund(g.id, 2000, "partially_refunded");
+    await newGift("Sam", "2026-09-22", 4000);
+    const first = await claimDay("2026-09-22");
+    expect(await adjustmentsOn(first.claimId)).toMatchObject([{ donationId: g.id, donationPence: 2000, taxPence: 500 }]);
+
+    await refund(g.id, 3500, "partially_refunded");
+    await newGift("Ted", "2026-09-23", 4000);
+    const second = await claimDay("2026-09-23");
+    expect(await adjustmentsOn(second.claimId)).toMatchObject([{ donationId: g.id, donationPence: 1500, taxPence: 375 }]);
+    expect(await claimOf(second.claimId)).toMatchObject({ adjustmentPence: 375 });
+    expect(await db().giftAidAdjustment.count({ where: { donationId: g.id } })).toBe(2);
+  });
+
+  it("a lost dispute → the whole claim is adjusted; an open dispute waits until it is lost", async () => {
+    const g = await claimedGift("Sid", "2026-09-05", 4000);
+    // claimed on the £30 kept after a £20 refund: a lost dispute gives back the Gift Aid on £30, not on £50
+    const h = await claimedGift("Tess", "2026-09-06", 5000, { status: "partially_refunded", refundedPence: 2000 });
+    await newGift("Uma", "2026-09-24", 8000);
+    await db().donation.update({ where: { id: g.id }, data: { status: "disputed" } });
+    expect((await previewClaim(dayRange("2026-09-24"))).adjustments).toMatchObject({ gifts: 0, waiting: { gifts: 0 } });
+
+    await db().donation.update({ where: { id: g.id }, data: { status: "dispute_lost" } });
+    await db().donation.update({ where: { id: h.id }, data: { status: "dispute_lost" } });
+    const next = await claimDay("2026-09-24");
+    const adjustments = await adjustmentsOn(next.claimId);
+    expect(adjustments.map((a) => ({ ref: a.donation.reference, donationPence: a.donationPence, taxPence: a.taxPence }))).toEqual([
+      { ref: g.reference, donationPence: 4000, taxPence: 1000 },
+      { ref: h.reference, donationPence: 3000, taxPence: 750 },
+    ]);
+    expect(await claimOf(next.claimId)).toMatchObject({ totalPence: 8000, adjustmentPence: 1750 });
+  });
+
+  it("an adjustment never makes a claim a credit: with no new gifts, or too few, it waits for a bigger claim", async () => {
+    const g = await claimedGift("Una", "2026-09-07", 10000);
+    await refund(g.id, 10000, "refunded");
+
+    // No new gifts: nothing to export; the preview says what waits.
+    const empty = await previewClaim(dayRange("2026-09-25"));
+    expect(empty).toMatchObject({ gifts: 0, adjustments: { gifts: 0, taxPence: 0, claimGiftAidPence: 0, waiting: { gifts: 1, taxPence: 2500 } } });
+    await expect(claimDay("2026-09-25")).rejects.toThrow(GiftAidClaimError);
+
+    // A claim whose Gift Aid (£10) is less than the £25 to give back: the adjustment waits.
+    await newGift("Val", "2026-09-26", 4000);
+    const small = await claimDay("2026-09-26");
+    expect(small.preview.adjustments).toMatchObject({ gifts: 0, claimGiftAidPence: 1000, waiting: { gifts: 1, taxPence: 2500 } });
+    expect(await claimOf(small.claimId)).toMatchObject({ adjustmentPence: 0 });
+
+    // A claim with Gift Aid of £30 takes it.
+    await newGift("Wes", "2026-09-27", 12000);
+    const big = await claimDay("2026-09-27");
+    expect(await claimOf(big.claimId)).toMatchObject({ totalPence: 12000, adjustmentPence: 2500 });
+    expect(await adjustmentsOn(big.claimId)).toMatchObject([{ donationId: g.id, donationPence: 10000, taxPence: 2500 }]);
+  });
+});
+
 describe("the pages", () => {
   let server: TestServer;
   let finance = "";
@@ -227,5 +347,42 @@ describe("the pages", () => {
     const second = await post();
     expect(second.status).toBe(303);
     expect(second.headers.get("location")).toContain("exportError=none");
+  });
+
+  it("finance sees the adjustment to enter in Charities Online, exports it, and the list of claims shows it", async () => {
+    const email = "wyn@example.com";
+    const d = await declare({ firstName: "Wyn", lastName: "Back", houseNameOrNumber: "4", postcode: "M1 1AE", scope: "this_gift", email }, "2026-10-01T08:00:00Z");
+    const g = await gift({ email, pence: 3000, paidAt: "2026-10-01T09:00:00Z", declarationId: d.id });
+    await exportClaimSchedule({ range: { fromKey: "2026-10-01", toKey: "2026-10-01", aggregate: false }, actor: { userId: financeId, role: "finance" }, now: new Date() });
+    await db().donation.update({ where: { id: g.id }, data: { status: "dispute_lost" } });
+    const show = async (day: string) => {
+      const range = { fromDay: day, fromMonth: "10", fromYear: "2026", toDay: day, toMonth: "10", toYear: "2026" };
+      const page = await fetch(`${server.baseUrl}/finance/gift-aid?${new URLSearchParams(range)}`, { headers: { Cookie: finance } });
+      expect(page.status).toBe(200);
+      return { range, html: await page.text() };
+    };
+
+    // No new gifts on 2 October: the £7.50 waits, and there is nothing to export.
+    const waiting = await show("2");
+    expect(waiting.html).toContain('data-testid="adjustments-waiting"');
+    expect(waiting.html.replace(/<!-- -->/g, "")).toContain("£7.50 of Gift Aid overclaimed on 1 gift claimed earlier");
+    expect(waiting.html).not.toContain("Export claim schedule");
+
+    await declare({ firstName: "Xan", lastName: "New", houseNameOrNumber: "5", postcode: "M1 1AE", scope: "all_gifts", email: "xan@example.com" }, "2026-10-03T08:00:00Z");
+    await gift({ email: "xan@example.com", pence: 4000, paidAt: "2026-10-03T09:00:00Z" });
+    const { range, html } = await show("3");
+    expect(html).toMatch(/data-testid="adjustment-total">£7.50</);
+    expect(html).toContain(g.reference);
+    expect(html).toContain("Dispute lost");
+    expect(html).not.toContain('data-testid="adjustments-waiting"');
+    expect(html).toContain("Export claim schedule");
+
+    const res = await fetch(`${server.baseUrl}/finance/gift-aid/export`, { method: "POST", headers: { Cookie: finance }, body: new URLSearchParams(range), redirect: "manual" });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(",Xan,New,5,M1 1AE,,,03/10/26,40.00\r\n");
+    const list = await (await fetch(`${server.baseUrl}/finance/gift-aid`, { headers: { Cookie: finance } })).text();
+    const claimsTable = list.slice(list.indexOf("Claims already exported"));
+    expect(claimsTable).toContain("Adjustment for earlier overclaims");
+    expect(claimsTable).toContain("£7.50");
   });
 });
