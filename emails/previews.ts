@@ -6,6 +6,7 @@ import { pledgeChangeEmail } from "./pledge-change";
 import { donationReceiptEmail } from "./donation-receipt";
 import { refundNoticeEmail } from "./refund-notice";
 import { applicationStatusEmail } from "./application-status";
+import { followUpRequestEmail } from "./follow-up-request";
 
 const SAMPLE_DAY = new Date("2026-11-20T10:30:00Z");
 
@@ -70,5 +71,9 @@ export const EMAIL_PREVIEWS: Record<string, { label: string; render: () => Rende
         message: "The coordinator has checked your application and passed it to the panel. The panel meets on 3 December.",
         url: "http://localhost:3000/applications/sample",
       }),
+  },
+  "follow-up-request": {
+    label: "Support application: how did it help? (follow-up)",
+    render: () => followUpRequestEmail({ firstName: "Jordan", reference: "SA-7K2M9Q", url: "http://localhost:3000/applications/sample/follow-up" }),
   },
 };

@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS } from "./demo-accounts.ts";
 import { ensurePeriods } from "../app/services/pay-periods.server.ts";
 import { BUILT_IN_LAYOUTS, layoutRow } from "../app/domain/payroll/layouts.ts";
 import { seedPledges } from "./seed-pledges.ts";
+import { seedApplications } from "./seed-applications.ts";
 
 export const SEED = 20261123;
 
@@ -19,6 +20,10 @@ export type SeedOptions = {
   pledges?: number;
   /** Sam's £5 demo pledge; default: on for the plain demo seed (no employee count given), else off */
   demoPledges?: boolean;
+  /** Jordan's three demo applications (issue 6); default: on for the plain demo seed, else off */
+  demoApplications?: boolean;
+  /** generated support applications (the large data set: 500, for the panel benchmarks); default 0 */
+  applications?: number;
 };
 
 export async function isSeeded(db: PrismaClient): Promise<boolean> {
@@ -118,6 +123,9 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
 
   // Demo pledges (issue 4): Sam gives £5 a pay period; a share of the generated employees give too.
   await seedPledges(db, { count: Math.min(options.pledges ?? (plainDemo ? 10 : 0), employees), demo: options.demoPledges ?? plainDemo, now });
+
+  // Support applications (issue 6): terms v1, Aisha ↔ Jordan, two more panel members; demo and large applications.
+  await seedApplications(db, { now, demo: options.demoApplications ?? plainDemo, count: options.applications ?? 0 });
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
@@ -128,7 +136,7 @@ if (isMain) {
     if (await isSeeded(db)) {
       console.log("database already has data: not seeding (delete data/helping-hands.db to start again)");
     } else {
-      await seed(db, large ? { employees: 5000, pledges: 3000, demoPledges: true } : {});
+      await seed(db, large ? { employees: 5000, pledges: 3000, demoPledges: true, demoApplications: true, applications: 500 } : {});
       console.log(large ? "seeded the large data set" : "seeded the demo data");
     }
   } finally {

@@ -187,3 +187,39 @@ export function fieldErrorsFrom(issues: readonly { path: readonly PropertyKey[];
   }
   return out;
 }
+
+/** GOV.UK checkboxes: a fieldset with a legend, each box labelled; the first box carries the field's id for the error summary. */
+export function Checkboxes({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  checked = [],
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: { value: string; label: ReactNode }[];
+  checked?: readonly string[];
+}) {
+  const { hintId, errorId, describedBy } = fieldIds(name, hint, error);
+  return (
+    <FieldGroup error={error}>
+      <fieldset aria-describedby={describedBy}>
+        <legend className="mb-1 font-bold">{legend}</legend>
+        <HintAndError hint={hint} error={error} hintId={hintId} errorId={errorId} spacing="mb-2" />
+        {options.map((o, i) => {
+          const id = i === 0 ? name : `${name}-${i}`;
+          return (
+            <div key={o.value} className="mb-2 flex items-start gap-3">
+              <input id={id} type="checkbox" name={name} value={o.value} defaultChecked={checked.includes(o.value)} className="mt-1 h-6 w-6" />
+              <label htmlFor={id}>{o.label}</label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </FieldGroup>
+  );
+}

@@ -97,6 +97,11 @@ export default function FinanceHome() {
             Pay periods and payroll files
           </Link>
         </li>
+        <li>
+          <Link to="/finance/awards" className="text-brand underline">
+            Awards to pay
+          </Link>
+        </li>
       </ul>
 
       <Section id="at-a-glance" title="At a glance" className="mb-10">

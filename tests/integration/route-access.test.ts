@@ -90,6 +90,36 @@ const ACCESS: Record<string, Rule> = {
   "routes/donate.declaration": { answers: everyone("redirect:/donate") },
   "routes/donate.check": { answers: everyone("redirect:/donate") },
   "routes/donate.thank-you.$reference": { path: "/donate/thank-you/HH-NOSUCH", answers: everyone(404) },
+  // Applications (issue 6): the support page is public; terms, queue and screening are the coordinator's; young people
+  // and advisers list and start applications; one application's pages are 404 to anyone but its applicants (here: unknown).
+  "routes/support": PUBLIC,
+  "routes/coordinator.terms._index": only("coordinator"),
+  "routes/coordinator.terms.new": only("coordinator"),
+  "routes/coordinator.applications._index": only("coordinator"),
+  "routes/coordinator.applications.$id": { path: "/coordinator/applications/no-such-application", answers: { ...only("coordinator").answers, coordinator: 404 } },
+  "routes/applications._index": only("young_person", "personal_adviser"),
+  "routes/applications.new": only("young_person", "personal_adviser"),
+  ...Object.fromEntries(
+    ["_index", "purpose", "amount", "why", "entitlement", "check", "sent", "withdraw"].map((page) => [
+      `routes/applications.$id.${page}`,
+      { path: `/applications/no-such-application${page === "_index" ? "" : `/${page}`}`, answers: { ...everyone(404), anonymous: "sign-in" as const } },
+    ]),
+  ),
+  // Applications (issue 6): paying awards (finance; the coordinator may open an award to cancel it), follow-ups
+  // (the applicant only: anyone else, and an unknown application, is 404), stories (coordinator), the public impact page.
+  "routes/finance.awards._index": only("finance"),
+  "routes/finance.awards.$id": { path: "/finance/awards/no-such-award", answers: { ...only("finance", "coordinator").answers, finance: 404, coordinator: 404 } },
+  "routes/applications.$id_.follow-up": { path: "/applications/no-such-application/follow-up", answers: { ...everyone(404), anonymous: "sign-in" } },
+  "routes/coordinator.follow-ups._index": only("coordinator"),
+  "routes/coordinator.follow-ups.$id": { path: "/coordinator/follow-ups/no-such-follow-up", answers: { ...only("coordinator").answers, coordinator: 404 } },
+  "routes/impact": PUBLIC,
+  // Applications (issue 6): the panel (panel members only; an unknown application or meeting is 404 for them).
+  "routes/panel._index": only("panel"),
+  "routes/panel.applications.$id": { path: "/panel/applications/no-such-application", answers: { ...only("panel").answers, panel: 404 } },
+  "routes/panel.meetings._index": only("panel"),
+  "routes/panel.meetings.$id": { path: "/panel/meetings/no-such-meeting", answers: { ...only("panel").answers, panel: 404 } },
+  "routes/panel.meetings.$id_.minutes": { path: "/panel/meetings/no-such-meeting/minutes", answers: { ...only("panel").answers, panel: 404 } },
+  "routes/panel.meetings.$id_.minutes[.csv]": { path: "/panel/meetings/no-such-meeting/minutes.csv", answers: { ...only("panel").answers, panel: 404 } },
 };
 
 useTestDatabase();

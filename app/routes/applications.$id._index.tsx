@@ -1,0 +1,141 @@
+// An application's status page for the young person and their adviser: where it is, what happens
+// next, any question to answer, the reasons for a decision, the timeline and the answers given.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, ErrorSummary, TextArea, fieldErrorsFrom, type FieldErrors } from "~/components/forms";
+import { BackLink, Inset } from "~/components/pledge-ui";
+import { AnswerList, Messages, StatusTag, Timeline, formatDay, formatWhen } from "~/components/application-ui";
+import { answerSchema, firstIncompleteStep } from "~/domain/applications/form";
+import { RECOMMENDATION_LABELS, type Recommendation } from "~/domain/applications/panel";
+import { STATUS_NEXT, canTake } from "~/domain/applications/workflow";
+import { formatPence } from "~/domain/money";
+import { ApplicationError } from "~/services/applications.server";
+import { answerMoreInfo, applicantPage, orNotFound } from "~/services/application-journey.server";
+import { currentTermsView } from "~/services/terms.server";
+import { requireSignedIn } from "~/utils/application-steps.server";
+import { setFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Application ${data?.page.reference ?? ""} – Helping Hands` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireSignedIn(request);
+  const page = await orNotFound(applicantPage(actor, params.id ?? ""));
+  const terms = page.status === "draft" ? await currentTermsView() : null;
+  const next = page.status === "draft" ? (firstIncompleteStep(page.answers, terms?.maxAwardPence ?? null) ?? "check") : null;
+  return json({ page, continueTo: next ? `/applications/${page.id}/${next}` : null });
+}
+
+type ActionData = { errors: FieldErrors; answer: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireSignedIn(request);
+  const id = params.id ?? "";
+  const form = Object.fromEntries(await request.formData());
+  const answer = typeof form.answer === "string" ? form.answer : "";
+  const parsed = answerSchema.safeParse({ answer });
+  if (!parsed.success) return json<ActionData>({ errors: fieldErrorsFrom(parsed.error.issues), answer }, { status: 400 });
+  try {
+    await orNotFound(answerMoreInfo(actor, id, parsed.data.answer));
+  } catch (error) {
+    if (error instanceof ApplicationError) return json<ActionData>({ errors: { answer: error.message }, answer }, { status: 409 });
+    throw error;
+  }
+  const cookie = await setFlash(request, { kind: "success", message: "Thank you. Your answer has been sent." });
+  return redirect(`/applications/${id}`, { status: 303, headers: { "Set-Cookie": cookie } });
+}
+
+export default function ApplicationStatusPage() {
+  const { page, continueTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const reasons = page.decisions.filter((d) => d.reasons);
+  return (
+    <div className="max-w-3xl">
+      <BackLink to="/applications">Back to applications</BackLink>
+      <ErrorSummary errors={result?.errors} />
+      <h1 className="mb-2 text-3xl font-bold">Application {page.reference}</h1>
+      {!page.isYoungPerson ? <p className="mb-2">For {page.youngPersonName}</p> : null}
+      {page.submittedAt ? <p className="mb-4 text-gray-700">Sent on {formatDay(page.submittedAt)}</p> : null}
+      <p className="mb-2">
+        Status: <StatusTag status={page.status} />
+      </p>
+      <p className="mb-6" data-testid="what-next">
+        {STATUS_NEXT[page.status]}
+      </p>
+
+      {continueTo ? (
+        <p className="mb-8">
+          <Link to={continueTo} className="inline-block bg-success px-4 py-2 font-bold text-white no-underline">
+            Continue the application
+          </Link>
+        </p>
+      ) : null}
+
+      {page.openQuestion ? (
+        <section aria-labelledby="question-heading" className="mb-8">
+          <h2 id="question-heading" className="mb-2 text-2xl font-bold">
+            Please answer this question
+          </h2>
+          <Inset testId="open-question">
+            <p className="text-gray-700">Asked on {formatWhen(page.openQuestion.at)}</p>
+            <p className="whitespace-pre-line">{page.openQuestion.body}</p>
+          </Inset>
+          <Form method="post" noValidate>
+            <TextArea name="answer" label="Your answer" rows={6} defaultValue={result?.answer ?? ""} error={result?.errors.answer} />
+            <Button>Send answer</Button>
+          </Form>
+        </section>
+      ) : null}
+
+      {page.status === "not_eligible" && page.notEligibleReason ? (
+        <section aria-labelledby="reason-heading" className="mb-8">
+          <h2 id="reason-heading" className="mb-2 text-2xl font-bold">
+            Why the fund cannot help
+          </h2>
+          <Inset testId="not-eligible-reason">
+            <p className="whitespace-pre-line">{page.notEligibleReason}</p>
+          </Inset>
+        </section>
+      ) : null}
+
+      {reasons.length ? (
+        <section aria-labelledby="decision-heading" className="mb-8">
+          <h2 id="decision-heading" className="mb-2 text-2xl font-bold">
+            The panel's decision
+          </h2>
+          {reasons.map((d) => (
+            <Inset key={d.at} testId="decision">
+              <p className="font-bold">
+                {RECOMMENDATION_LABELS[d.outcome as Recommendation] ?? d.outcome}, {formatDay(d.at)}
+                {d.amountPence ? ` – ${formatPence(d.amountPence)}` : ""}
+              </p>
+              <p className="whitespace-pre-line">{d.reasons}</p>
+              {d.conditions ? <p className="mt-2 whitespace-pre-line">Conditions: {d.conditions}</p> : null}
+            </Inset>
+          ))}
+        </section>
+      ) : null}
+
+      <h2 className="mb-4 text-2xl font-bold">What has happened</h2>
+      <Timeline items={page.timeline} />
+
+      {page.messages.length ? (
+        <>
+          <h2 className="mb-4 text-2xl font-bold">Questions and answers</h2>
+          <Messages items={page.messages} />
+        </>
+      ) : null}
+
+      <h2 className="mb-4 text-2xl font-bold">{page.status === "draft" ? "Answers so far" : "Your answers"}</h2>
+      <AnswerList answers={page.answers} />
+
+      {canTake(page.status, "withdraw", "applicant") ? (
+        <p className="mb-4">
+          <Link to={`/applications/${page.id}/withdraw`} className="text-brand underline">
+            Withdraw this application
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

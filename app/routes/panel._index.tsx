@@ -1,0 +1,106 @@
+// The panel's queue: applications with the panel (and recently decided), oldest first, paged on the server.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/forms";
+import { QUEUE_FILTERS, QUEUE_FILTER_LABELS, queueQueryOf, type QueueFilter } from "~/domain/applications/panel-form";
+import { panelQueue, type QueueRow } from "~/services/panel.server";
+import { requireRole } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Panel applications – Helping Hands" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["panel"]);
+  const query = queueQueryOf(new URL(request.url).searchParams);
+  return json(await panelQueue({ userId: user.id, roles: user.roles }, query));
+}
+
+function myPart(row: QueueRow): string {
+  if (row.access === "must_declare") return "Declare a conflict or none";
+  if (row.access === "conflicted") return "Conflict declared: no part";
+  return row.reviewedByMe ? "Scored" : "To score";
+}
+
+const pageLink = (filter: QueueFilter, page: number) => `/panel?${new URLSearchParams({ ...(filter !== "all" ? { show: filter } : {}), page: String(page) })}`;
+
+export default function PanelQueue() {
+  const { rows, total, page, pageCount, filter } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="mb-4 text-3xl font-bold">Applications with the panel</h1>
+      <p className="mb-6">
+        Before you see any detail of an application, say whether you have a conflict of interest. You see a reference and a first name, never
+        anything else about the young person. <Link to="/panel/meetings" className="text-brand underline">Panel meetings</Link>
+      </p>
+      <Form method="get" className="mb-6">
+        <div className="mb-4">
+          <label htmlFor="show" className="mb-1 block font-bold">
+            Show
+          </label>
+          <select id="show" name="show" defaultValue={filter} className="border-2 border-gray-900 p-2">
+            {QUEUE_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {QUEUE_FILTER_LABELS[f]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button variant="secondary">Show applications</Button>
+      </Form>
+      <p className="mb-4" data-testid="queue-total">
+        {total === 0 ? "No applications." : `${total} ${total === 1 ? "application" : "applications"}, oldest first. Page ${page} of ${pageCount}.`}
+      </p>
+      {rows.length ? (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left" data-testid="panel-queue">
+            <caption className="sr-only">{QUEUE_FILTER_LABELS[filter]}</caption>
+            <thead>
+              <tr>
+                {["Reference", "First name", "Status", "Scored (quorum)", "Your part", "Waiting"].map((h) => (
+                  <th key={h} scope="col" className="border-b-2 border-gray-900 py-2 pr-4">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-reference={r.reference}>
+                  <th scope="row" className="border-b border-gray-300 py-2 pr-4 font-normal">
+                    <Link to={`/panel/applications/${r.id}`} className="text-brand underline">
+                      {r.reference}
+                    </Link>
+                  </th>
+                  <td className="border-b border-gray-300 py-2 pr-4">{r.firstName ?? <span className="text-gray-700">Not shown</span>}</td>
+                  <td className="border-b border-gray-300 py-2 pr-4">{r.statusLabel}</td>
+                  <td className="border-b border-gray-300 py-2 pr-4">
+                    {r.scored} of {r.required}
+                    {r.quorumMet ? " (quorum reached)" : ""}
+                  </td>
+                  <td className="border-b border-gray-300 py-2 pr-4">{myPart(r)}</td>
+                  <td className="border-b border-gray-300 py-2 pr-4">
+                    {r.ageDays} {r.ageDays === 1 ? "day" : "days"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {pageCount > 1 ? (
+        <nav aria-label="Pages" className="mt-6 flex gap-6">
+          {page > 1 ? (
+            <Link to={pageLink(filter, page - 1)} className="text-brand underline" rel="prev">
+              Previous page
+            </Link>
+          ) : null}
+          {page < pageCount ? (
+            <Link to={pageLink(filter, page + 1)} className="text-brand underline" rel="next">
+              Next page
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

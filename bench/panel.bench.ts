@@ -1,0 +1,151 @@
+// panel.queue_p95 / panel.application_p95: the panel's queue page (/panel) and one application's
+// pseudonymised page, under load (20 connections, ~5 s each, autocannon) on the running server
+// (built app, `tsx server.ts`, its own fresh SQLite database) with 500 applications with the panel,
+// five panel members and some declarations and reviews. A panel member is signed in by a Session
+// row and its signed cookie, as tests/helpers/server.ts does. Goal: p95 under 50 ms.
+import { spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { createBenchDatabase, printFigure } from "./run.ts";
+import { resetEnvForTests } from "~/utils/env.server";
+import { startSession } from "~/utils/session.server";
+import { disconnectDb } from "~/db.server";
+
+const APPLICATIONS = 500;
+const MEMBERS = 5;
+const CONNECTIONS = 20;
+const SECONDS = 5;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(baseUrl: string, exited: () => boolean): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (exited()) throw new Error("the server exited before it was ready");
+    try {
+      const res = await fetch(`${baseUrl}/accessibility`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the server did not start within 60 s");
+}
+
+/** The 95th percentile of every response time (autocannon's own histogram has p90 and p97.5, not p95). */
+function p95(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
+}
+
+async function load(url: string, cookie: string): Promise<{ p95: number; requests: number; bad: number }> {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } }, (error, res) => (error ? reject(error) : resolve(res)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  return { p95: Math.round(p95(times) * 100) / 100, requests: times.length, bad: result.non2xx + result.errors + result.timeouts };
+}
+
+export default async function run(): Promise<void> {
+  const { url, client, cleanup } = await createBenchDatabase("panel");
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let exited = false;
+  const { STRIPE_SECRET_KEY: _s, SENDGRID_API_KEY: _g, ...env } = process.env;
+  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["server.ts"], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), DATABASE_URL: url, NODE_ENV: "development", LOG_LEVEL: "silent" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  child.once("exit", () => (exited = true));
+  try {
+    await client.organisationSettings.create({ data: { id: 1, councilName: "Bench Council", fundName: "Bench Fund", panelQuorum: 3 } });
+    const people = [
+      ...Array.from({ length: MEMBERS }, (_, i) => ({ id: `member-${i}`, firstName: `Member${i}`, lastName: "Panel", email: `member${i}@bench.example` })),
+      { id: "coordinator", firstName: "Chris", lastName: "Coordinator", email: "coordinator@bench.example" },
+      ...Array.from({ length: APPLICATIONS }, (_, i) => ({ id: `young-${i}`, firstName: `Young${i}`, lastName: `Person${i}`, email: `young${i}@bench.example` })),
+    ];
+    await client.person.createMany({ data: people });
+    await client.user.createMany({ data: people.map((p) => ({ id: p.id, personId: p.id, email: p.email })) });
+    await client.userRole.createMany({
+      data: people.map((p) => ({ userId: p.id, role: p.id.startsWith("member") ? "panel" : p.id === "coordinator" ? "coordinator" : "young_person" })),
+    });
+    await client.termsOfReference.create({
+      data: { version: 1, funds: "Laptops", doesNotFund: "Rent", maxAwardPence: 100_000, decisionDates: "Monthly", giveBack: "Help at an event", criteria: "Clear need\nLasting difference\nValue for money", publishedAt: new Date(), publishedById: "coordinator" },
+    });
+    const day = 86_400_000;
+    await client.supportApplication.createMany({
+      data: Array.from({ length: APPLICATIONS }, (_, i) => ({
+        id: `app-${i}`,
+        reference: `SA-B${String(i).padStart(5, "0")}`,
+        youngPersonId: `young-${i}`,
+        createdById: `young-${i}`,
+        status: "with_panel",
+        category: "education_equipment",
+        purpose: "A laptop for my college course",
+        amountPence: 30_000 + (i % 50) * 1_000,
+        whyItMatters: "I cannot do my coursework without one",
+        entitlementCovers: "no",
+        submittedAt: new Date(Date.now() - (APPLICATIONS - i) * day),
+        screenedAt: new Date(),
+      })),
+    });
+    // Member 0 (the one signed in) has declared on every other application; others on a third; some scored.
+    const declarations: { applicationId: string; memberId: string; conflict: boolean }[] = [];
+    const reviews: { applicationId: string; memberId: string; scores: string; recommendation: string; comment: string }[] = [];
+    const scores = JSON.stringify([
+      { criterion: "Clear need", score: 4 },
+      { criterion: "Lasting difference", score: 4 },
+      { criterion: "Value for money", score: 3 },
+    ]);
+    for (let i = 0; i < APPLICATIONS; i++) {
+      for (let m = 0; m < MEMBERS; m++) {
+        if (!(m === 0 ? i % 2 === 0 : (i + m) % 3 === 0)) continue;
+        const conflict = m !== 0 && i % 17 === 0;
+        declarations.push({ applicationId: `app-${i}`, memberId: `member-${m}`, conflict });
+        if (!conflict && i % 4 === 0) reviews.push({ applicationId: `app-${i}`, memberId: `member-${m}`, scores, recommendation: "approve", comment: "A clear need." });
+      }
+    }
+    await client.panelConflict.createMany({ data: declarations });
+    await client.panelReview.createMany({ data: reviews.map((r) => ({ ...r, termsVersion: 1 })) });
+
+    // The session, as tests/helpers/server.ts makes it: a Session row and its signed cookie.
+    process.env.DATABASE_URL = url;
+    resetEnvForTests();
+    const cookie = (await startSession("member-0")).split(";")[0];
+    await disconnectDb();
+
+    await waitForServer(baseUrl, () => exited);
+    const check = await fetch(`${baseUrl}/panel/applications/app-0`, { headers: { cookie } });
+    const body = await check.text();
+    if (check.status !== 200 || !body.includes("Young0")) throw new Error(`the application page answered ${check.status} without the pseudonymised view`);
+
+    const queue = await load(`${baseUrl}/panel`, cookie);
+    const application = await load(`${baseUrl}/panel/applications/app-0`, cookie);
+    for (const [name, r] of [["queue", queue], ["application", application]] as const) {
+      if (r.bad > 0) console.error(`bench panel: ${r.bad} of ${r.requests} ${name} requests failed or were not 2xx`);
+    }
+    printFigure("panel", "queue_p95", queue.p95, "ms", APPLICATIONS);
+    printFigure("panel", "application_p95", application.p95, "ms", APPLICATIONS);
+  } finally {
+    if (!exited) {
+      child.kill("SIGTERM");
+      await new Promise<void>((resolve) => (exited ? resolve() : child.once("exit", () => resolve())));
+    }
+    await cleanup();
+  }
+}
