@@ -2,71 +2,23 @@
 // running production server (built app, `tsx server.ts`, its own fresh SQLite database): 1,000
 // events, 20 % of them duplicates, 20 in flight at a time over loopback. Afterwards the effects must
 // have happened exactly once: one income transaction per gift, a balanced ledger, one receipt each.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { signWebhookPayload } from "~/integrations/stripe.server";
 import { createBenchDatabase, printFigure } from "./run.ts";
+import { startBenchServer } from "./server.ts";
 
 const EVENTS = 1_000;
 const DUPLICATE_SHARE = 0.2;
 const CONCURRENCY = 20;
 const SECRET = `whsec_bench_${randomBytes(8).toString("hex")}`;
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-async function waitForServer(baseUrl: string, exited: () => boolean): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (exited()) throw new Error("the server exited before it was ready");
-    try {
-      const res = await fetch(`${baseUrl}/accessibility`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the server did not start within 60 s");
-}
-
-/** No-key mode: emails to the outbox (counted afterwards), no Stripe API. */
-function withoutKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { STRIPE_SECRET_KEY: _s, SENDGRID_API_KEY: _g, ...rest } = env;
-  return rest;
-}
 
 export default async function run(): Promise<void> {
   const { url, client, cleanup } = await createBenchDatabase("card");
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  let exited = false;
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["server.ts"], {
-    cwd: ROOT,
-    env: {
-      ...withoutKeys(process.env),
-      PORT: String(port),
-      DATABASE_URL: url,
-      STRIPE_WEBHOOK_SECRET: SECRET,
-      NODE_ENV: "development",
-      LOG_LEVEL: "silent",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  child.once("exit", () => (exited = true));
+  const server = await startBenchServer(url, { STRIPE_WEBHOOK_SECRET: SECRET });
+  const { baseUrl } = server;
   try {
     await client.organisationSettings.create({ data: { id: 1, councilName: "Bench Council", fundName: "Bench Fund" } });
     const unique = Math.round(EVENTS * (1 - DUPLICATE_SHARE));
@@ -107,7 +59,7 @@ export default async function run(): Promise<void> {
       [deliveries[i], deliveries[j]] = [deliveries[j], deliveries[i]];
     }
 
-    await waitForServer(baseUrl, () => exited);
+    await server.ready();
     const statuses: number[] = [];
     let next = 0;
     const started = performance.now();
@@ -149,10 +101,7 @@ export default async function run(): Promise<void> {
     printFigure("card", "webhook_effects_ok", problems.length === 0 ? 1 : 0, "flag", EVENTS);
     printFigure("card", "webhook_per_s", Math.round(EVENTS / seconds), "events/s", EVENTS);
   } finally {
-    if (!exited) {
-      child.kill("SIGTERM");
-      await new Promise<void>((resolve) => (exited ? resolve() : child.once("exit", () => resolve())));
-    }
+    await server.stop();
     await cleanup();
   }
 }

@@ -3,12 +3,9 @@
 // (built app, `tsx server.ts`, its own fresh SQLite database) with 500 applications with the panel,
 // five panel members and some declarations and reviews. A panel member is signed in by a Session
 // row and its signed cookie, as tests/helpers/server.ts does. Goal: p95 under 50 ms.
-import { spawn } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { createBenchDatabase, printFigure } from "./run.ts";
+import { startBenchServer } from "./server.ts";
 import { resetEnvForTests } from "~/utils/env.server";
 import { startSession } from "~/utils/session.server";
 import { disconnectDb } from "~/db.server";
@@ -17,33 +14,7 @@ const APPLICATIONS = 500;
 const MEMBERS = 5;
 const CONNECTIONS = 20;
 const SECONDS = 5;
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(baseUrl: string, exited: () => boolean): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (exited()) throw new Error("the server exited before it was ready");
-    try {
-      const res = await fetch(`${baseUrl}/accessibility`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the server did not start within 60 s");
-}
 
 /** The 95th percentile of every response time (autocannon's own histogram has p90 and p97.5, not p95). */
 function p95(times: number[]): number {
@@ -62,16 +33,8 @@ async function load(url: string, cookie: string): Promise<{ p95: number; request
 
 export default async function run(): Promise<void> {
   const { url, client, cleanup } = await createBenchDatabase("panel");
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  let exited = false;
-  const { STRIPE_SECRET_KEY: _s, SENDGRID_API_KEY: _g, ...env } = process.env;
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["server.ts"], {
-    cwd: ROOT,
-    env: { ...env, PORT: String(port), DATABASE_URL: url, NODE_ENV: "development", LOG_LEVEL: "silent" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  child.once("exit", () => (exited = true));
+  const server = await startBenchServer(url);
+  const { baseUrl } = server;
   try {
     await client.organisationSettings.create({ data: { id: 1, councilName: "Bench Council", fundName: "Bench Fund", panelQuorum: 3 } });
     const people = [
@@ -129,7 +92,7 @@ export default async function run(): Promise<void> {
     const cookie = (await startSession("member-0")).split(";")[0];
     await disconnectDb();
 
-    await waitForServer(baseUrl, () => exited);
+    await server.ready();
     const check = await fetch(`${baseUrl}/panel/applications/app-0`, { headers: { cookie } });
     const body = await check.text();
     if (check.status !== 200 || !body.includes("Young0")) throw new Error(`the application page answered ${check.status} without the pseudonymised view`);
@@ -142,10 +105,7 @@ export default async function run(): Promise<void> {
     printFigure("panel", "queue_p95", queue.p95, "ms", APPLICATIONS);
     printFigure("panel", "application_p95", application.p95, "ms", APPLICATIONS);
   } finally {
-    if (!exited) {
-      child.kill("SIGTERM");
-      await new Promise<void>((resolve) => (exited ? resolve() : child.once("exit", () => resolve())));
-    }
+    await server.stop();
     await cleanup();
   }
 }
