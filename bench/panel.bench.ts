@@ -5,7 +5,7 @@
 // row and its signed cookie, as tests/helpers/server.ts does. Goal: p95 under 50 ms.
 import autocannon from "autocannon";
 import { createBenchDatabase, printFigure } from "./run.ts";
-import { startBenchServer } from "./server.ts";
+import { BENCH_SESSION_SECRET, startBenchServer } from "./server.ts";
 import { resetEnvForTests } from "~/utils/env.server";
 import { startSession } from "~/utils/session.server";
 import { disconnectDb } from "~/db.server";
@@ -33,7 +33,7 @@ async function load(url: string, cookie: string): Promise<{ p95: number; request
 
 export default async function run(): Promise<void> {
   const { url, client, cleanup } = await createBenchDatabase("panel");
-  const server = await startBenchServer(url);
+  const server = await startBenchServer(url, {}, { production: true });
   const { baseUrl } = server;
   try {
     await client.organisationSettings.create({ data: { id: 1, councilName: "Bench Council", fundName: "Bench Fund", panelQuorum: 3 } });
@@ -88,6 +88,7 @@ export default async function run(): Promise<void> {
 
     // The session, as tests/helpers/server.ts makes it: a Session row and its signed cookie.
     process.env.DATABASE_URL = url;
+    process.env.SESSION_SECRET = BENCH_SESSION_SECRET;
     resetEnvForTests();
     const cookie = (await startSession("member-0")).split(";")[0];
     await disconnectDb();

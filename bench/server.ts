@@ -20,13 +20,42 @@ function freePort(): Promise<number> {
 
 export type BenchServer = { baseUrl: string; ready: () => Promise<void>; stop: () => Promise<void> };
 
+/** The session secret a production-mode bench server signs cookies with (the bench signs its own with it too). */
+export const BENCH_SESSION_SECRET = "bench-session-secret-0123456789abcdef";
+
+/**
+ * Production mode (React's production build, Remix's production mode) needs every secret set.
+ * Page benches never send email or call Stripe, so placeholders do; the card bench, which sends
+ * receipts, runs in the development mode of the same built server (emails to the outbox).
+ */
+export function productionEnv(baseUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    SESSION_SECRET: BENCH_SESSION_SECRET,
+    APP_URL: baseUrl,
+    STRIPE_SECRET_KEY: "sk_test_bench_never_called",
+    STRIPE_WEBHOOK_SECRET: "whsec_bench_never_called",
+    SENDGRID_API_KEY: "SG.bench_never_called",
+  };
+}
+
 /** Start the server (it is ready once `ready()` resolves); `stop()` always, in a finally. */
-export async function startBenchServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
+export async function startBenchServer(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+  options: { production?: boolean } = {},
+): Promise<BenchServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  if (options.production) extraEnv = { ...productionEnv(baseUrl), ...extraEnv };
   const { STRIPE_SECRET_KEY: _s, SENDGRID_API_KEY: _g, ...env } = process.env;
   let exited = false;
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["server.ts"], {
+  // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the server there when it stops (for finding hot spots).
+  const profileDir = process.env.BENCH_CPU_PROFILE;
+  const [command, args] = profileDir
+    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", "server.ts"]]
+    : [path.join(ROOT, "node_modules/.bin/tsx"), ["server.ts"]];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "development", LOG_LEVEL: "silent", ...extraEnv },
     stdio: ["ignore", "ignore", "inherit"],
