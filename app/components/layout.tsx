@@ -10,10 +10,13 @@ type NavItem = { to: string; label: string; roles?: Role[] };
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "Home" },
   { to: "/giving", label: "My giving", roles: ["employee"] },
+  { to: "/giving-time", label: "Giving time", roles: ["employee"] },
   { to: "/applications", label: "Applications", roles: ["young_person", "personal_adviser"] },
+  { to: "/help", label: "Ask for help", roles: ["young_person", "personal_adviser"] },
   { to: "/panel", label: "Panel", roles: ["panel"] },
   { to: "/finance", label: "Finance", roles: ["finance"] },
   { to: "/coordinator/applications", label: "Applications", roles: ["coordinator"] },
+  { to: "/coordinator/talent", label: "Talent Network", roles: ["coordinator"] },
   { to: "/donate", label: "Give" },
   { to: "/campaigns", label: "Campaigns" },
   { to: "/support", label: "Support fund" },
