@@ -10,6 +10,7 @@ import { ensurePeriods } from "../app/services/pay-periods.server.ts";
 import { BUILT_IN_LAYOUTS, layoutRow } from "../app/domain/payroll/layouts.ts";
 import { seedPledges } from "./seed-pledges.ts";
 import { seedApplications } from "./seed-applications.ts";
+import { seedTalent } from "./seed-talent.ts";
 
 export const SEED = 20261123;
 
@@ -24,6 +25,8 @@ export type SeedOptions = {
   demoApplications?: boolean;
   /** generated support applications (the large data set: 500, for the panel benchmarks); default 0 */
   applications?: number;
+  /** Giving Time's demo offers, group, DBS checks and Jordan's request (issue 7); default: on for the plain demo seed, else off */
+  demoTalent?: boolean;
 };
 
 export async function isSeeded(db: PrismaClient): Promise<boolean> {
@@ -126,6 +129,9 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
 
   // Support applications (issue 6): terms v1, Aisha ↔ Jordan, two more panel members; demo and large applications.
   await seedApplications(db, { now, demo: options.demoApplications ?? plainDemo, count: options.applications ?? 0 });
+
+  // Giving Time (issue 7): offers from seeded employees, the library team's group, DBS checks, Jordan's request.
+  if (options.demoTalent ?? plainDemo) await seedTalent(db, { now });
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
@@ -136,7 +142,7 @@ if (isMain) {
     if (await isSeeded(db)) {
       console.log("database already has data: not seeding (delete data/helping-hands.db to start again)");
     } else {
-      await seed(db, large ? { employees: 5000, pledges: 3000, demoPledges: true, demoApplications: true, applications: 500 } : {});
+      await seed(db, large ? { employees: 5000, pledges: 3000, demoPledges: true, demoApplications: true, applications: 500, demoTalent: true } : {});
       console.log(large ? "seeded the large data set" : "seeded the demo data");
     }
   } finally {
