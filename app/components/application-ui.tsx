@@ -1,11 +1,12 @@
 // Page pieces the application pages share (applicant and coordinator): a step page's frame with
 // "Save and continue" / "Save and come back later", the answers as a summary list, the timeline,
-// the questions and answers, and the status tag.
+// the questions and answers, a panel decision, and the status tag.
 import type { ReactNode } from "react";
 import { Form } from "@remix-run/react";
 import { Button, type FieldErrors } from "~/components/forms";
-import { JourneyPage, SummaryList, type SummaryRow } from "~/components/pledge-ui";
+import { Inset, JourneyPage, SummaryList, type SummaryRow } from "~/components/pledge-ui";
 import { CATEGORY_SHORT, ENTITLEMENT_LABELS, isCategory, isEntitlementAnswer, type Answers, type StepSlug } from "~/domain/applications/form";
+import { RECOMMENDATION_LABELS, type Recommendation } from "~/domain/applications/panel";
 import { STATUS_LABELS, type ApplicationStatus } from "~/domain/applications/workflow";
 import { formatPence } from "~/domain/money";
 
@@ -121,6 +122,22 @@ export function Messages({ items }: { items: MessageItem[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+export type DecisionItem = { outcome: string; reasons: string; conditions: string | null; amountPence: number | null; at: string };
+
+/** One panel decision as the applicant and the coordinator read it: outcome, date, amount, reasons, conditions. */
+export function DecisionNote({ decision: d, testId }: { decision: DecisionItem; testId?: string }) {
+  return (
+    <Inset testId={testId}>
+      <p className="font-bold">
+        {RECOMMENDATION_LABELS[d.outcome as Recommendation] ?? d.outcome}, {formatDay(d.at)}
+        {d.amountPence ? ` – ${formatPence(d.amountPence)}` : ""}
+      </p>
+      <p className="whitespace-pre-line">{d.reasons}</p>
+      {d.conditions ? <p className="mt-2 whitespace-pre-line">Conditions: {d.conditions}</p> : null}
+    </Inset>
   );
 }
 

@@ -118,3 +118,42 @@ export function Shell({
     </>
   );
 }
+
+/**
+ * The links under a paged list: "Previous page" and "Next page" (nothing at all when there is one
+ * page). `to` makes a page's address, keeping the list's filters; `between` sits between the links.
+ */
+export function Pager({
+  page,
+  pageCount,
+  to,
+  className = "flex gap-6",
+  between,
+  previous = "Previous page",
+  next = "Next page",
+}: {
+  page: number;
+  pageCount: number;
+  to: (page: number) => string;
+  className?: string;
+  between?: ReactNode;
+  previous?: string;
+  next?: string;
+}) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label="Pages" className={className}>
+      {page > 1 ? (
+        <Link to={to(page - 1)} className="text-brand underline" rel="prev">
+          {previous}
+        </Link>
+      ) : null}
+      {between}
+      {page < pageCount ? (
+        <Link to={to(page + 1)} className="text-brand underline" rel="next">
+          {next}
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

@@ -4,12 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, TextArea, fieldErrorsFrom, type FieldErrors } from "~/components/forms";
+import { Section } from "~/components/finance-ui";
 import { BackLink, Inset } from "~/components/pledge-ui";
-import { AnswerList, Messages, StatusTag, Timeline, formatDay, formatWhen } from "~/components/application-ui";
+import { AnswerList, DecisionNote, Messages, StatusTag, Timeline, formatDay, formatWhen } from "~/components/application-ui";
 import { answerSchema, firstIncompleteStep } from "~/domain/applications/form";
-import { RECOMMENDATION_LABELS, type Recommendation } from "~/domain/applications/panel";
 import { STATUS_NEXT, canTake } from "~/domain/applications/workflow";
-import { formatPence } from "~/domain/money";
 import { ApplicationError } from "~/services/applications.server";
 import { answerMoreInfo, applicantPage, orNotFound } from "~/services/application-journey.server";
 import { currentTermsView } from "~/services/terms.server";
@@ -72,10 +71,7 @@ export default function ApplicationStatusPage() {
       ) : null}
 
       {page.openQuestion ? (
-        <section aria-labelledby="question-heading" className="mb-8">
-          <h2 id="question-heading" className="mb-2 text-2xl font-bold">
-            Please answer this question
-          </h2>
+        <Section id="question-heading" title="Please answer this question" className="mb-8" headingSpacing="mb-2">
           <Inset testId="open-question">
             <p className="text-gray-700">Asked on {formatWhen(page.openQuestion.at)}</p>
             <p className="whitespace-pre-line">{page.openQuestion.body}</p>
@@ -84,36 +80,23 @@ export default function ApplicationStatusPage() {
             <TextArea name="answer" label="Your answer" rows={6} defaultValue={result?.answer ?? ""} error={result?.errors.answer} />
             <Button>Send answer</Button>
           </Form>
-        </section>
+        </Section>
       ) : null}
 
       {page.status === "not_eligible" && page.notEligibleReason ? (
-        <section aria-labelledby="reason-heading" className="mb-8">
-          <h2 id="reason-heading" className="mb-2 text-2xl font-bold">
-            Why the fund cannot help
-          </h2>
+        <Section id="reason-heading" title="Why the fund cannot help" className="mb-8" headingSpacing="mb-2">
           <Inset testId="not-eligible-reason">
             <p className="whitespace-pre-line">{page.notEligibleReason}</p>
           </Inset>
-        </section>
+        </Section>
       ) : null}
 
       {reasons.length ? (
-        <section aria-labelledby="decision-heading" className="mb-8">
-          <h2 id="decision-heading" className="mb-2 text-2xl font-bold">
-            The panel's decision
-          </h2>
+        <Section id="decision-heading" title="The panel's decision" className="mb-8" headingSpacing="mb-2">
           {reasons.map((d) => (
-            <Inset key={d.at} testId="decision">
-              <p className="font-bold">
-                {RECOMMENDATION_LABELS[d.outcome as Recommendation] ?? d.outcome}, {formatDay(d.at)}
-                {d.amountPence ? ` – ${formatPence(d.amountPence)}` : ""}
-              </p>
-              <p className="whitespace-pre-line">{d.reasons}</p>
-              {d.conditions ? <p className="mt-2 whitespace-pre-line">Conditions: {d.conditions}</p> : null}
-            </Inset>
+            <DecisionNote key={d.at} decision={d} testId="decision" />
           ))}
-        </section>
+        </Section>
       ) : null}
 
       <h2 className="mb-4 text-2xl font-bold">What has happened</h2>

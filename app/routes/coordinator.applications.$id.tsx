@@ -5,11 +5,9 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, TextArea, fieldErrorsFrom, type FieldErrors } from "~/components/forms";
 import { BackLink, Inset, Radios, SummaryList } from "~/components/pledge-ui";
-import { AnswerList, Messages, StatusTag, Timeline, formatDay } from "~/components/application-ui";
+import { AnswerList, DecisionNote, Messages, StatusTag, Timeline, formatDay } from "~/components/application-ui";
 import { screenSchema } from "~/domain/applications/form";
-import { RECOMMENDATION_LABELS, type Recommendation } from "~/domain/applications/panel";
 import { STATUS_LABELS } from "~/domain/applications/workflow";
-import { formatPence } from "~/domain/money";
 import { ApplicationError } from "~/services/applications.server";
 import { orNotFound, screenApplication, screeningPage } from "~/services/application-journey.server";
 import { actorOf } from "~/utils/application-steps.server";
@@ -113,14 +111,7 @@ export default function ScreenApplication() {
         <>
           <h2 className="mb-2 text-2xl font-bold">Panel decisions</h2>
           {page.decisions.map((d) => (
-            <Inset key={d.at}>
-              <p className="font-bold">
-                {RECOMMENDATION_LABELS[d.outcome as Recommendation] ?? d.outcome}, {formatDay(d.at)}
-                {d.amountPence ? ` – ${formatPence(d.amountPence)}` : ""}
-              </p>
-              <p className="whitespace-pre-line">{d.reasons}</p>
-              {d.conditions ? <p className="mt-2 whitespace-pre-line">Conditions: {d.conditions}</p> : null}
-            </Inset>
+            <DecisionNote key={d.at} decision={d} />
           ))}
         </>
       ) : null}

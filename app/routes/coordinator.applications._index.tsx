@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/forms";
 import { formatDay } from "~/components/application-ui";
+import { Pager } from "~/components/layout";
 import { CATEGORY_SHORT, QUEUE_STATUSES, isCategory, queueQueryOf } from "~/domain/applications/form";
 import { STATUS_LABELS } from "~/domain/applications/workflow";
 import { formatPence } from "~/domain/money";
@@ -104,20 +105,7 @@ export default function CoordinatorApplications() {
           </tbody>
         </table>
       ) : null}
-      {queue.pages > 1 ? (
-        <nav aria-label="Pages" className="flex gap-6">
-          {queue.page > 1 ? (
-            <Link to={href({ page: queue.page - 1 })} rel="prev" className="text-brand underline">
-              Previous page
-            </Link>
-          ) : null}
-          {queue.page < queue.pages ? (
-            <Link to={href({ page: queue.page + 1 })} rel="next" className="text-brand underline">
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={queue.page} pageCount={queue.pages} to={(page) => href({ page })} />
     </>
   );
 }

@@ -2,9 +2,9 @@
 // anonymised story to publish on the impact page, or withdraw.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, TextArea, TextField, fieldErrorsFrom, type FieldErrors } from "~/components/forms";
-import { SummaryList, Warning } from "~/components/pledge-ui";
+import { BackLink, SummaryList, Warning } from "~/components/pledge-ui";
 import { GIVE_BACK_LABELS, storyDraftFrom, storyFormSchema } from "~/domain/applications/follow-up";
 import { formatDayKey } from "~/domain/gift-aid/claim-range";
 import { ukDayKey } from "~/domain/gift-aid/schedule";
@@ -61,11 +61,7 @@ export default function FollowUpForCoordinator() {
   const live = f.story && !f.story.withdrawnAt;
   return (
     <div className="max-w-3xl">
-      <p className="mb-6">
-        <Link to="/coordinator/follow-ups" className="text-brand underline">
-          Back to follow-ups
-        </Link>
-      </p>
+      <BackLink to="/coordinator/follow-ups">Back to follow-ups</BackLink>
       <ErrorSummary errors={errors} />
       <h1 className="mb-6 text-3xl font-bold">Follow-up for {f.reference}</h1>
       <SummaryList

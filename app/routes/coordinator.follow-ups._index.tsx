@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ColumnHeads } from "~/components/finance-ui";
+import { Pager } from "~/components/layout";
 import { formatDayKey } from "~/domain/gift-aid/claim-range";
 import { ukDayKey } from "~/domain/gift-aid/schedule";
 import { listFollowUps, type FollowUpFilter } from "~/services/follow-ups.server";
@@ -72,15 +73,16 @@ export default function FollowUps() {
       ) : (
         <p className="mb-6">There are no follow-ups here.</p>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="flex gap-6">
-          {page > 1 ? <Link to={`?show=${filter}&page=${page - 1}`} className="text-brand underline">Previous page</Link> : null}
+      <Pager
+        page={page}
+        pageCount={pages}
+        to={(p) => `?show=${filter}&page=${p}`}
+        between={
           <p>
             Page {page} of {pages} ({total} follow-ups)
           </p>
-          {page < pages ? <Link to={`?show=${filter}&page=${page + 1}`} className="text-brand underline">Next page</Link> : null}
-        </nav>
-      ) : null}
+        }
+      />
     </>
   );
 }

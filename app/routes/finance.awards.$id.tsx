@@ -2,9 +2,10 @@
 // records it as paid; finance or the coordinator may cancel it before it is paid.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { DateInput, Radios, SummaryList, Warning } from "~/components/pledge-ui";
+import { Section } from "~/components/finance-ui";
+import { BackLink, DateInput, Radios, SummaryList, Warning } from "~/components/pledge-ui";
 import { AWARD_STATUS_LABELS, PAYEE_KIND_LABELS, cancelFormSchema, parsePayment, type PayeeKind, type PaymentFormValues } from "~/domain/applications/award";
 import { RECOMMENDATION_LABELS, type Recommendation } from "~/domain/applications/panel";
 import { formatDayKey } from "~/domain/gift-aid/claim-range";
@@ -76,11 +77,7 @@ export default function AwardPage() {
   const canCancel = award.status === "committed" || award.status === "payment_approved";
   return (
     <div className="max-w-3xl">
-      <p className="mb-6">
-        <Link to="/finance/awards" className="text-brand underline">
-          Back to awards
-        </Link>
-      </p>
+      <BackLink to="/finance/awards">Back to awards</BackLink>
       <ErrorSummary errors={errors} />
       <h1 className="mb-2 text-3xl font-bold">Award {app.reference}</h1>
       <p className="mb-6 text-xl" data-testid="award-status">
@@ -116,24 +113,18 @@ export default function AwardPage() {
       {isFinance && award.paymentRefusal && (award.status === "committed" || award.status === "payment_approved") ? <Warning>{award.paymentRefusal}</Warning> : null}
 
       {isFinance && !award.paymentRefusal && award.status === "committed" ? (
-        <section aria-labelledby="approve-heading" className="mb-10">
-          <h2 id="approve-heading" className="mb-2 text-2xl font-bold">
-            Step 1: approve the payment
-          </h2>
+        <Section id="approve-heading" title="Step 1: approve the payment" className="mb-10" headingSpacing="mb-2">
           <p className="mb-4">Check the decision, the amount and the quote. Approving does not move money; you record the payment once it is made.</p>
           <Form method="post">
             <Button name="intent" value="approve">
               Approve payment of {formatPence(award.amountPence)}
             </Button>
           </Form>
-        </section>
+        </Section>
       ) : null}
 
       {isFinance && !award.paymentRefusal && award.status === "payment_approved" ? (
-        <section aria-labelledby="record-heading" className="mb-10">
-          <h2 id="record-heading" className="mb-4 text-2xl font-bold">
-            Step 2: record the payment
-          </h2>
+        <Section id="record-heading" title="Step 2: record the payment" className="mb-10">
           <Form method="post" noValidate>
             <Radios
               name="payeeKind"
@@ -156,14 +147,11 @@ export default function AwardPage() {
               Record as paid
             </Button>
           </Form>
-        </section>
+        </Section>
       ) : null}
 
       {canCancel ? (
-        <section aria-labelledby="cancel-heading" className="mb-10">
-          <h2 id="cancel-heading" className="mb-2 text-2xl font-bold">
-            Cancel the award
-          </h2>
+        <Section id="cancel-heading" title="Cancel the award" className="mb-10" headingSpacing="mb-2">
           <p className="mb-4">Cancelling releases the committed money back to the fund. The young person is told, with your reason.</p>
           <Form method="post" noValidate>
             <TextArea name="reason" label="Reason for cancelling" hint="The young person will read this. Plain words, no panel comments." defaultValue={v.reason} error={errors.reason} />
@@ -171,7 +159,7 @@ export default function AwardPage() {
               Cancel the award
             </Button>
           </Form>
-        </section>
+        </Section>
       ) : null}
     </div>
   );

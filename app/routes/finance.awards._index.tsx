@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ColumnHeads } from "~/components/finance-ui";
+import { Pager } from "~/components/layout";
 import { AWARD_STATUSES, isAwardStatus, type AwardStatus } from "~/domain/applications/award";
 import { formatDayKey } from "~/domain/gift-aid/claim-range";
 import { ukDayKey } from "~/domain/gift-aid/schedule";
@@ -91,15 +92,16 @@ export default function FinanceAwards() {
       ) : (
         <p className="mb-6">There are no awards here.</p>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="flex gap-6">
-          {page > 1 ? <Link to={`?status=${status}&page=${page - 1}`} className="text-brand underline">Previous page</Link> : null}
+      <Pager
+        page={page}
+        pageCount={pages}
+        to={(p) => `?status=${status}&page=${p}`}
+        between={
           <p>
             Page {page} of {pages} ({total} awards)
           </p>
-          {page < pages ? <Link to={`?status=${status}&page=${page + 1}`} className="text-brand underline">Next page</Link> : null}
-        </nav>
-      ) : null}
+        }
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Pager } from "~/components/layout";
 import { formatDayKey } from "~/domain/gift-aid/claim-range";
 import { ukDayKey } from "~/domain/gift-aid/schedule";
 import { publishedStories } from "~/services/follow-ups.server";
@@ -38,15 +39,18 @@ export default function Impact() {
       ) : (
         <p>There are no stories yet.</p>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="flex gap-6">
-          {page > 1 ? <Link to={`?page=${page - 1}`} className="text-brand underline">Newer stories</Link> : null}
+      <Pager
+        page={page}
+        pageCount={pages}
+        to={(p) => `?page=${p}`}
+        previous="Newer stories"
+        next="Older stories"
+        between={
           <p>
             Page {page} of {pages}
           </p>
-          {page < pages ? <Link to={`?page=${page + 1}`} className="text-brand underline">Older stories</Link> : null}
-        </nav>
-      ) : null}
+        }
+      />
     </div>
   );
 }

@@ -3,6 +3,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/forms";
+import { ColumnHeads } from "~/components/finance-ui";
+import { Pager } from "~/components/layout";
 import { QUEUE_FILTERS, QUEUE_FILTER_LABELS, queueQueryOf, type QueueFilter } from "~/domain/applications/panel-form";
 import { panelQueue, type QueueRow } from "~/services/panel.server";
 import { requireRole } from "~/utils/auth.server";
@@ -54,15 +56,7 @@ export default function PanelQueue() {
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left" data-testid="panel-queue">
             <caption className="sr-only">{QUEUE_FILTER_LABELS[filter]}</caption>
-            <thead>
-              <tr>
-                {["Reference", "First name", "Status", "Scored (quorum)", "Your part", "Waiting"].map((h) => (
-                  <th key={h} scope="col" className="border-b-2 border-gray-900 py-2 pr-4">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads headings={["Reference", "First name", "Status", "Scored (quorum)", "Your part", "Waiting"]} cellClassName="border-b-2 border-gray-900 py-2 pr-4" />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} data-reference={r.reference}>
@@ -87,20 +81,7 @@ export default function PanelQueue() {
           </table>
         </div>
       ) : null}
-      {pageCount > 1 ? (
-        <nav aria-label="Pages" className="mt-6 flex gap-6">
-          {page > 1 ? (
-            <Link to={pageLink(filter, page - 1)} className="text-brand underline" rel="prev">
-              Previous page
-            </Link>
-          ) : null}
-          {page < pageCount ? (
-            <Link to={pageLink(filter, page + 1)} className="text-brand underline" rel="next">
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pageCount={pageCount} to={(p) => pageLink(filter, p)} className="mt-6 flex gap-6" />
     </>
   );
 }

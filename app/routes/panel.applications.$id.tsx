@@ -2,15 +2,16 @@
 // pseudonymised view and the scoring form. A conflicted member gets 403 with the reference alone.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, TextArea, fieldErrorsFrom, type FieldErrors } from "~/components/forms";
-import { Radios, SummaryList } from "~/components/pledge-ui";
+import { Section } from "~/components/finance-ui";
+import { BackLink, Radios, SummaryList } from "~/components/pledge-ui";
 import { CATEGORY_SHORT, ENTITLEMENT_LABELS, isCategory, isEntitlementAnswer } from "~/domain/applications/form";
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS, SCORE_MAX, SCORE_MIN } from "~/domain/applications/panel";
 import { declarationSchema, reviewFormSchema, scoreField } from "~/domain/applications/panel-form";
 import { formatPence } from "~/domain/money";
-import { ApplicationError, currentTerms, notFound } from "~/services/applications.server";
-import { PanelForbiddenError, PanelNotFoundError, PanelProblemsError, declare, panelApplicationView, saveReview } from "~/services/panel.server";
+import { ApplicationError, ApplicationNotFoundError, currentTerms, notFound, orNotFound } from "~/services/applications.server";
+import { PanelForbiddenError, PanelProblemsError, declare, panelApplicationView, saveReview } from "~/services/panel.server";
 import { requireRole } from "~/utils/auth.server";
 import { setFlash } from "~/utils/session.server";
 import { criteriaOf } from "~/domain/applications/panel";
@@ -19,14 +20,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["panel"]);
-  try {
-    const view = await panelApplicationView({ userId: user.id, roles: user.roles }, params.id ?? "");
-    // A conflicted member learns only the reference, and the answer says they may not see more.
-    return json(view, view.access === "conflicted" ? { status: 403 } : undefined);
-  } catch (error) {
-    if (error instanceof PanelNotFoundError) throw notFound();
-    throw error;
-  }
+  const view = await orNotFound(panelApplicationView({ userId: user.id, roles: user.roles }, params.id ?? ""));
+  // A conflicted member learns only the reference, and the answer says they may not see more.
+  return json(view, view.access === "conflicted" ? { status: 403 } : undefined);
 }
 
 type ActionData = { errors: FieldErrors; values: Record<string, string> };
@@ -55,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return json<ActionData>({ errors: { form: "Choose what to do" }, values }, { status: 400 });
   } catch (error) {
-    if (error instanceof PanelNotFoundError) throw notFound();
+    if (error instanceof ApplicationNotFoundError) throw notFound();
     if (error instanceof PanelForbiddenError) throw new Response(error.message, { status: 403, statusText: "Forbidden" });
     if (error instanceof PanelProblemsError) return json<ActionData>({ errors: { form: error.problems.join(". ") }, values }, { status: 400 });
     if (error instanceof ApplicationError) return json<ActionData>({ errors: { form: error.message }, values }, { status: 409 });
@@ -74,11 +70,7 @@ export default function PanelApplication() {
   const summaryErrors = errors?.form ? { items: [{ href: "#main-content", text: errors.form }] } : { errors };
   return (
     <div className="max-w-3xl">
-      <p className="mb-6">
-        <Link to="/panel" className="text-brand underline">
-          Back to applications
-        </Link>
-      </p>
+      <BackLink to="/panel">Back to applications</BackLink>
       <ErrorSummary {...summaryErrors} />
       {view.access === "must_declare" ? (
         <>
@@ -144,10 +136,7 @@ export default function PanelApplication() {
             ]}
           />
           {r.details.messages.length ? (
-            <section aria-labelledby="messages-heading" className="mb-8">
-              <h2 id="messages-heading" className="mb-2 text-2xl font-bold">
-                Questions and answers
-              </h2>
+            <Section id="messages-heading" title="Questions and answers" className="mb-8" headingSpacing="mb-2">
               <ul className="list-none space-y-2">
                 {r.details.messages.map((m, i) => (
                   <li key={i}>
@@ -155,13 +144,10 @@ export default function PanelApplication() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Section>
           ) : null}
           {r.canScore ? (
-            <section aria-labelledby="score-heading" className="mb-10">
-              <h2 id="score-heading" className="mb-2 text-2xl font-bold">
-                Your scores and recommendation
-              </h2>
+            <Section id="score-heading" title="Your scores and recommendation" className="mb-10" headingSpacing="mb-2">
               <p className="mb-4">
                 Score each criterion of the terms of reference (version {r.termsVersion}) from {SCORE_MIN} (weak) to {SCORE_MAX} (strong).
                 {r.myReview ? " You have scored this already; you can change your review until the panel decides." : ""}
@@ -194,7 +180,7 @@ export default function PanelApplication() {
                 />
                 <Button>Save my review</Button>
               </Form>
-            </section>
+            </Section>
           ) : null}
           {view.status === "with_panel" ? (
             <section aria-labelledby="late-conflict-heading" className="border-t-2 border-gray-300 pt-6">

@@ -4,13 +4,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, TextArea, TextField, fieldErrorsFrom, type ErrorSummaryItem, type FieldErrors } from "~/components/forms";
-import { Radios } from "~/components/pledge-ui";
+import { Section } from "~/components/finance-ui";
+import { BackLink, Radios } from "~/components/pledge-ui";
+import { Pager } from "~/components/layout";
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS, type Recommendation } from "~/domain/applications/panel";
-import { decisionFormSchema, decisionProblemField } from "~/domain/applications/panel-form";
+import { decisionFormSchema, decisionProblemField, pageParamOf } from "~/domain/applications/panel-form";
 import { formatPence } from "~/domain/money";
 import { formatDay } from "~/domain/payroll/periods";
-import { ApplicationError, notFound } from "~/services/applications.server";
-import { PanelForbiddenError, PanelNotFoundError, PanelProblemsError, decide, meetingView } from "~/services/panel.server";
+import { ApplicationError, ApplicationNotFoundError, notFound, orNotFound } from "~/services/applications.server";
+import { PanelForbiddenError, PanelProblemsError, decide, meetingView } from "~/services/panel.server";
 import { requireRole } from "~/utils/auth.server";
 import { setFlash } from "~/utils/session.server";
 
@@ -19,14 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["panel"]);
   const search = new URL(request.url).searchParams;
-  const rawPage = search.get("page") ?? "1";
-  const page = /^\d{1,6}$/.test(rawPage) && Number(rawPage) >= 1 ? Number(rawPage) : 1;
-  try {
-    return json(await meetingView({ userId: user.id, roles: user.roles }, params.id ?? "", { page, applicationId: search.get("application") }));
-  } catch (error) {
-    if (error instanceof PanelNotFoundError) throw notFound();
-    throw error;
-  }
+  return json(await orNotFound(meetingView({ userId: user.id, roles: user.roles }, params.id ?? "", { page: pageParamOf(search), applicationId: search.get("application") })));
 }
 
 type ActionData = { errors: FieldErrors; items?: ErrorSummaryItem[]; values: Record<string, string> };
@@ -44,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const message = `Decision recorded for ${result.reference}: ${words}${result.amountPence ? `, ${formatPence(result.amountPence)} committed from the fund` : ""}.`;
     return redirect(`/panel/meetings/${meetingId}`, { status: 303, headers: { "Set-Cookie": await setFlash(request, { kind: "success", message }) } });
   } catch (error) {
-    if (error instanceof PanelNotFoundError) throw notFound();
+    if (error instanceof ApplicationNotFoundError) throw notFound();
     if (error instanceof PanelForbiddenError) throw new Response(error.message, { status: 403, statusText: "Forbidden" });
     if (error instanceof PanelProblemsError) {
       const errors: FieldErrors = {};
@@ -64,11 +59,7 @@ export default function PanelMeeting() {
   const base = `/panel/meetings/${meeting.id}`;
   return (
     <div className="max-w-4xl">
-      <p className="mb-6">
-        <Link to="/panel/meetings" className="text-brand underline">
-          Back to meetings
-        </Link>
-      </p>
+      <BackLink to="/panel/meetings">Back to meetings</BackLink>
       <ErrorSummary errors={data?.items ? undefined : errors} items={data?.items} />
       <h1 className="mb-2 text-3xl font-bold">{meeting.title}</h1>
       <p className="mb-2">
@@ -137,10 +128,7 @@ export default function PanelMeeting() {
         </section>
       ) : null}
 
-      <section aria-labelledby="with-panel-heading" className="mb-10">
-        <h2 id="with-panel-heading" className="mb-2 text-2xl font-bold">
-          Applications with the panel
-        </h2>
+      <Section id="with-panel-heading" title="Applications with the panel" className="mb-10" headingSpacing="mb-2">
         <p className="mb-4">
           {total} {total === 1 ? "application" : "applications"}, oldest first. Page {page} of {pageCount}.
         </p>
@@ -178,18 +166,10 @@ export default function PanelMeeting() {
             </tbody>
           </table>
         ) : null}
-        {pageCount > 1 ? (
-          <nav aria-label="Pages" className="mt-6 flex gap-6">
-            {page > 1 ? <Link to={`${base}?page=${page - 1}`} className="text-brand underline">Previous page</Link> : null}
-            {page < pageCount ? <Link to={`${base}?page=${page + 1}`} className="text-brand underline">Next page</Link> : null}
-          </nav>
-        ) : null}
-      </section>
+        <Pager page={page} pageCount={pageCount} to={(p) => `${base}?page=${p}`} className="mt-6 flex gap-6" />
+      </Section>
 
-      <section aria-labelledby="decided-heading">
-        <h2 id="decided-heading" className="mb-2 text-2xl font-bold">
-          Decided in this meeting
-        </h2>
+      <Section id="decided-heading" title="Decided in this meeting" headingSpacing="mb-2">
         {decided.length ? (
           <ul className="list-disc pl-6" data-testid="decided">
             {decided.map((d, i) => (
@@ -202,7 +182,7 @@ export default function PanelMeeting() {
         ) : (
           <p>Nothing decided yet.</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -5,20 +5,15 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatPence } from "~/domain/money";
 import { formatDay } from "~/domain/payroll/periods";
-import { notFound } from "~/services/applications.server";
-import { PanelNotFoundError, minutesOf } from "~/services/panel.server";
+import { orNotFound } from "~/services/applications.server";
+import { minutesOf } from "~/services/panel.server";
 import { requireRole } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Minutes: ${data?.meeting.title ?? "meeting"} – Helping Hands` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["panel"]);
-  try {
-    return json(await minutesOf({ userId: user.id, roles: user.roles }, params.id ?? ""));
-  } catch (error) {
-    if (error instanceof PanelNotFoundError) throw notFound();
-    throw error;
-  }
+  return json(await orNotFound(minutesOf({ userId: user.id, roles: user.roles }, params.id ?? "")));
 }
 
 const list = (names: string[]) => (names.length ? names.join(", ") : "none");

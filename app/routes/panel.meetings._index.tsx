@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, FieldGroup, HintAndError, TextField, fieldErrorsFrom, fieldIds, type FieldErrors } from "~/components/forms";
-import { Radios } from "~/components/pledge-ui";
+import { ColumnHeads } from "~/components/finance-ui";
+import { BackLink, Radios } from "~/components/pledge-ui";
 import { MEETING_MODES, MEETING_MODE_LABELS, meetingFormSchema } from "~/domain/applications/panel-form";
 import { formatDay } from "~/domain/payroll/periods";
 import { ApplicationError } from "~/services/applications.server";
@@ -45,25 +46,13 @@ export default function PanelMeetings() {
   const attendees = fieldIds("attendeeIds", "You are the chair and are included.", errors?.attendeeIds);
   return (
     <div className="max-w-3xl">
-      <p className="mb-6">
-        <Link to="/panel" className="text-brand underline">
-          Back to applications
-        </Link>
-      </p>
+      <BackLink to="/panel">Back to applications</BackLink>
       <ErrorSummary errors={errors} />
       <h1 className="mb-6 text-3xl font-bold">Panel meetings</h1>
       {meetings.length ? (
         <table className="mb-10 w-full border-collapse text-left" data-testid="meetings">
           <caption className="sr-only">Panel meetings, newest first</caption>
-          <thead>
-            <tr>
-              {["Meeting", "Date", "How", "Chair", "Decisions"].map((h) => (
-                <th key={h} scope="col" className="border-b-2 border-gray-900 py-2 pr-4">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads headings={["Meeting", "Date", "How", "Chair", "Decisions"]} cellClassName="border-b-2 border-gray-900 py-2 pr-4" />
           <tbody>
             {meetings.map((m) => (
               <tr key={m.id}>

@@ -7,6 +7,7 @@ import type { SupportApplication } from "~/generated/prisma/client.ts";
 import {
   QUEUE_PAGE_SIZE,
   QUEUE_STATUSES,
+  answersOf,
   columnsOf,
   daysBetween,
   missingAnswers,
@@ -18,15 +19,21 @@ import {
 } from "~/domain/applications/form";
 import { STATUS_LABELS, isApplicationStatus, type ApplicationStatus } from "~/domain/applications/workflow";
 import { audit } from "~/services/audit.server";
-import { ApplicationError, changeStatus, currentTerms, newApplicationReference, notFound, recordView, sendAfterCommit, viewerOf, type Actor } from "~/services/applications.server";
+import {
+  ApplicationError,
+  ApplicationNotFoundError,
+  changeStatus,
+  currentTerms,
+  newApplicationReference,
+  orNotFound,
+  recordView,
+  sendAfterCommit,
+  viewerOf,
+  type Actor,
+} from "~/services/applications.server";
 
-/** The application does not exist, or this person may not see it: the page answers 404 either way. */
-export class ApplicationNotFoundError extends Error {
-  constructor() {
-    super("Not found");
-    this.name = "ApplicationNotFoundError";
-  }
-}
+// The application pages and their tests know these from here.
+export { ApplicationNotFoundError, orNotFound };
 
 /** Sending was refused: these answers are missing or need changing. */
 export class MissingAnswersError extends ApplicationError {
@@ -211,20 +218,10 @@ async function details(id: string) {
   if (!a) throw new ApplicationNotFoundError();
   const actorIds = [...new Set([...a.events.map((e) => e.actorId), ...a.messages.map((m) => m.authorId)])];
   const people = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, roles: { select: { role: true } }, person: { select: { firstName: true, lastName: true } } } });
-  return { a, people: new Map(people.map((p) => [p.id, p])) };
+  // The panel's reasons and conditions are written for the applicant; its members' comments never are.
+  const decisions = a.decisions.map((d) => ({ outcome: d.outcome, reasons: d.reasons, conditions: d.conditions, amountPence: d.amountPence, at: d.decidedAt.toISOString() }));
+  return { a, people: new Map(people.map((p) => [p.id, p])), decisions };
 }
-
-const answersOf = (a: SupportApplication) => ({
-  category: a.category,
-  purpose: a.purpose,
-  amountPence: a.amountPence,
-  quoteUrl: a.quoteUrl,
-  quoteDetails: a.quoteDetails,
-  whyItMatters: a.whyItMatters,
-  entitlementCovers: a.entitlementCovers,
-  entitlementNames: a.entitlementNames,
-  entitlementWhyNeeded: a.entitlementWhyNeeded,
-});
 
 /** Who did something, in the applicant's words: "You", "Aisha Khan (your adviser)", "The coordinator", "The panel", "Finance". */
 function applicantWordsFor(viewerId: string, a: { youngPersonId: string; adviserId: string | null }, who: { id: string; roles: { role: string }[]; person: { firstName: string; lastName: string } } | undefined): string {
@@ -242,7 +239,7 @@ function applicantWordsFor(viewerId: string, a: { youngPersonId: string; adviser
 /** The applicant's status page: answers, timeline, questions, reasons. Audited as a view of the details. */
 export async function applicantPage(actor: Actor, id: string) {
   await applicantApplication(db(), actor, id);
-  const { a, people } = await details(id);
+  const { a, people, decisions } = await details(id);
   await recordView(actor, id, "full");
   const status = a.status as ApplicationStatus;
   const openQuestion = status === "more_info_requested" ? [...a.messages].reverse().find((m) => m.kind === "question") ?? null : null;
@@ -259,8 +256,7 @@ export async function applicantPage(actor: Actor, id: string) {
     timeline: a.events.map((e) => ({ id: e.id, at: e.at.toISOString(), toStatus: e.toStatus as ApplicationStatus, note: e.note, by: applicantWordsFor(actor.userId, a, people.get(e.actorId)) })),
     messages: a.messages.map((m) => ({ id: m.id, kind: m.kind, body: m.body, at: m.createdAt.toISOString(), by: applicantWordsFor(actor.userId, a, people.get(m.authorId)) })),
     openQuestion: openQuestion ? { body: openQuestion.body, at: openQuestion.createdAt.toISOString() } : null,
-    // The panel's reasons and conditions are written for the applicant; its members' comments never are.
-    decisions: a.decisions.map((d) => ({ outcome: d.outcome, reasons: d.reasons, conditions: d.conditions, amountPence: d.amountPence, at: d.decidedAt.toISOString() })),
+    decisions,
   };
 }
 
@@ -310,7 +306,7 @@ export async function coordinatorQueue(query: QueueQuery, now = new Date()) {
 /** The screening page: everything about a sent application. Drafts are the applicant's own: not found. Audited. */
 export async function screeningPage(actor: Actor, id: string) {
   if (!actor.roles.includes("coordinator")) throw new ApplicationNotFoundError();
-  const { a, people } = await details(id);
+  const { a, people, decisions } = await details(id);
   if (a.status === "draft") throw new ApplicationNotFoundError();
   await recordView(actor, id, "full");
   const name = (uid: string) => {
@@ -329,7 +325,7 @@ export async function screeningPage(actor: Actor, id: string) {
     notEligibleReason: a.notEligibleReason,
     timeline: a.events.map((e) => ({ id: e.id, at: e.at.toISOString(), fromStatus: e.fromStatus, toStatus: e.toStatus as ApplicationStatus, note: e.note, by: name(e.actorId) })),
     messages: a.messages.map((m) => ({ id: m.id, kind: m.kind, body: m.body, at: m.createdAt.toISOString(), by: name(m.authorId) })),
-    decisions: a.decisions.map((d) => ({ outcome: d.outcome, reasons: d.reasons, conditions: d.conditions, amountPence: d.amountPence, at: d.decidedAt.toISOString() })),
+    decisions,
   };
 }
 
@@ -354,14 +350,4 @@ export async function screenApplication(actor: Actor, id: string, input: ScreenI
   });
   await sendAfterCommit(emails);
   return to;
-}
-
-/** For loaders and actions: "not found" (or not yours) becomes the 404 response. */
-export async function orNotFound<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof ApplicationNotFoundError) throw notFound();
-    throw error;
-  }
 }

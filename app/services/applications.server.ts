@@ -51,6 +51,24 @@ export function notFound(): Response {
   return new Response("Not found", { status: 404, statusText: "Not Found" });
 }
 
+/** No such application (or meeting), or this person may not see it: the page answers 404 either way. */
+export class ApplicationNotFoundError extends Error {
+  constructor() {
+    super("Not found");
+    this.name = "ApplicationNotFoundError";
+  }
+}
+
+/** For loaders and actions: "not found" (or not yours) becomes the 404 response. */
+export async function orNotFound<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ApplicationNotFoundError) throw notFound();
+    throw error;
+  }
+}
+
 /** Every view of an application's details (full or pseudonymised) and every export is audited. */
 export async function recordView(
   actor: Actor,

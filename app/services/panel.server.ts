@@ -7,6 +7,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { db, type Db, type DbTx } from "~/db.server";
 import { formatPence, pence } from "~/domain/money";
 import { STATUS_LABELS, isApplicationStatus, type ApplicationStep } from "~/domain/applications/workflow";
+import { answersOf, type Answers } from "~/domain/applications/form";
 import {
   RECOMMENDATION_LABELS,
   averageScore,
@@ -32,7 +33,7 @@ import {
   type QueueFilter,
   type ReviewInput,
 } from "~/domain/applications/panel-form";
-import { ApplicationError, changeStatus, currentTerms, panelSettings, recordView, sendAfterCommit, type Actor } from "~/services/applications.server";
+import { ApplicationError, ApplicationNotFoundError, changeStatus, currentTerms, panelSettings, recordView, sendAfterCommit, type Actor } from "~/services/applications.server";
 import { InsufficientFundsError, allocate, fundSummary } from "~/services/ledger.server";
 import { audit } from "~/services/audit.server";
 
@@ -41,14 +42,6 @@ export class PanelForbiddenError extends Error {
   constructor(message = "You declared a conflict of interest with this application, so you take no part in it.") {
     super(message);
     this.name = "PanelForbiddenError";
-  }
-}
-
-/** No such application or meeting for the panel: the route answers 404 (notFound()). */
-export class PanelNotFoundError extends Error {
-  constructor() {
-    super("not found");
-    this.name = "PanelNotFoundError";
   }
 }
 
@@ -185,18 +178,9 @@ export async function panelQueue(member: Actor, query: { filter: QueueFilter; pa
 export type PseudonymisedApplication = {
   reference: string;
   firstName: string;
-  category: string | null;
-  purpose: string | null;
-  amountPence: number | null;
-  quoteUrl: string | null;
-  quoteDetails: string | null;
-  whyItMatters: string | null;
-  entitlementCovers: string | null;
-  entitlementNames: string | null;
-  entitlementWhyNeeded: string | null;
   /** questions asked and the applicant's answers, oldest first */
   messages: { kind: string; body: string; at: string }[];
-};
+} & Answers;
 
 export type PanelApplicationView =
   | { access: "must_declare" | "conflicted"; id: string; reference: string; status: string; statusLabel: string }
@@ -240,7 +224,7 @@ type PanelApp = Prisma.SupportApplicationGetPayload<{ select: typeof PANEL_DETAI
 
 async function loadForPanel(source: DbTx, id: string): Promise<PanelApp> {
   const app = await source.supportApplication.findUnique({ where: { id }, select: PANEL_DETAIL_SELECT });
-  if (!app || !isApplicationStatus(app.status) || !panelMaySee(app.status, app.moreInfoFrom, app.events.length > 0)) throw new PanelNotFoundError();
+  if (!app || !isApplicationStatus(app.status) || !panelMaySee(app.status, app.moreInfoFrom, app.events.length > 0)) throw new ApplicationNotFoundError();
   return app;
 }
 
@@ -272,15 +256,7 @@ export async function panelApplicationView(member: Actor, id: string): Promise<P
     details: {
       reference: app.reference,
       firstName: app.youngPerson.person.firstName,
-      category: app.category,
-      purpose: app.purpose,
-      amountPence: app.amountPence,
-      quoteUrl: app.quoteUrl,
-      quoteDetails: app.quoteDetails,
-      whyItMatters: app.whyItMatters,
-      entitlementCovers: app.entitlementCovers,
-      entitlementNames: app.entitlementNames,
-      entitlementWhyNeeded: app.entitlementWhyNeeded,
+      ...answersOf(app),
       messages: messages.map((m) => ({ kind: m.kind, body: m.body, at: m.createdAt.toISOString() })),
     },
     criteria: terms ? criteriaOf(terms.criteria) : [],
@@ -368,15 +344,18 @@ export async function panelMembers(): Promise<{ id: string; name: string }[]> {
   return users.map((u) => ({ id: u.id, name: `${u.person.firstName} ${u.person.lastName}` }));
 }
 
-export async function listMeetings(): Promise<{ id: string; title: string; heldOn: string; mode: string; modeLabel: string; chair: string; decisions: number }[]> {
+type MeetingSummary = { id: string; title: string; heldOn: string; mode: string; modeLabel: string; chair: string };
+
+/** A meeting as every panel page names it: title, date and how it is held (the chair's name is the caller's). */
+function meetingSummary(m: { id: string; title: string; heldOn: Date; mode: string }): Omit<MeetingSummary, "chair"> {
+  return { id: m.id, title: m.title, heldOn: m.heldOn.toISOString(), mode: m.mode, modeLabel: MEETING_MODE_LABELS[m.mode as MeetingMode] ?? m.mode };
+}
+
+export async function listMeetings(): Promise<(MeetingSummary & { decisions: number })[]> {
   const meetings = await db().panelMeeting.findMany({ orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }], take: 200, include: { _count: { select: { decisions: true } } } });
   const names = await namesOf(db(), meetings.map((m) => m.chairId));
   return meetings.map((m) => ({
-    id: m.id,
-    title: m.title,
-    heldOn: m.heldOn.toISOString(),
-    mode: m.mode,
-    modeLabel: MEETING_MODE_LABELS[m.mode as MeetingMode] ?? m.mode,
+    ...meetingSummary(m),
     chair: names.get(m.chairId) ?? "",
     decisions: m._count.decisions,
   }));
@@ -412,7 +391,7 @@ export type DecisionPanel = {
 };
 
 export type MeetingView = {
-  meeting: { id: string; title: string; heldOn: string; mode: string; modeLabel: string; chair: string; attendees: string[]; iAttend: boolean };
+  meeting: MeetingSummary & { attendees: string[]; iAttend: boolean };
   rows: MeetingRow[];
   total: number;
   page: number;
@@ -424,7 +403,7 @@ export type MeetingView = {
 
 async function loadMeeting(source: DbTx, meetingId: string) {
   const meeting = await source.panelMeeting.findUnique({ where: { id: meetingId } });
-  if (!meeting) throw new PanelNotFoundError();
+  if (!meeting) throw new ApplicationNotFoundError();
   return { ...meeting, attendees: parseIds(meeting.attendeeIds) };
 }
 
@@ -475,11 +454,7 @@ export async function meetingView(member: Actor, meetingId: string, query: { pag
   }
   return {
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      heldOn: meeting.heldOn.toISOString(),
-      mode: meeting.mode,
-      modeLabel: MEETING_MODE_LABELS[meeting.mode as MeetingMode] ?? meeting.mode,
+      ...meetingSummary(meeting),
       chair: names.get(meeting.chairId) ?? "",
       attendees: meeting.attendees.map((id) => names.get(id) ?? "").filter(Boolean),
       iAttend: meeting.attendees.includes(member.userId),
@@ -683,7 +658,7 @@ export type MinutesItem = {
 };
 
 export type Minutes = {
-  meeting: { id: string; title: string; heldOn: string; mode: string; modeLabel: string; chair: string; attendees: string[] };
+  meeting: MeetingSummary & { attendees: string[] };
   items: MinutesItem[];
 };
 
@@ -717,11 +692,7 @@ export async function minutesOf(member: Actor, meetingId: string): Promise<Minut
   for (const applicationId of new Set(decisions.map((d) => d.applicationId))) await recordView(member, applicationId, "export", client);
   return {
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      heldOn: meeting.heldOn.toISOString(),
-      mode: meeting.mode,
-      modeLabel: MEETING_MODE_LABELS[meeting.mode as MeetingMode] ?? meeting.mode,
+      ...meetingSummary(meeting),
       chair: name(meeting.chairId),
       attendees: meeting.attendees.map(name),
     },

@@ -3,7 +3,7 @@
 import { json, redirect } from "@remix-run/node";
 import type { z } from "zod";
 import { fieldErrorsFrom, type FieldErrors } from "~/components/forms";
-import { STEPS, type StepSlug } from "~/domain/applications/form";
+import { STEPS, answersOf, type StepSlug } from "~/domain/applications/form";
 import { ApplicationError, type Actor } from "~/services/applications.server";
 import { draftForApplicant, orNotFound, saveStep } from "~/services/application-journey.server";
 import { requireRole, requireUser, type CurrentUser } from "~/utils/auth.server";
@@ -47,17 +47,7 @@ export async function loadStep(request: Request, id: string, step: StepSlug) {
     isYoungPerson: draft.isYoungPerson,
     youngPersonName: draft.youngPersonName,
     maxAwardPence: draft.maxAwardPence,
-    answers: {
-      category: a.category,
-      purpose: a.purpose,
-      amountPence: a.amountPence,
-      quoteUrl: a.quoteUrl,
-      quoteDetails: a.quoteDetails,
-      whyItMatters: a.whyItMatters,
-      entitlementCovers: a.entitlementCovers,
-      entitlementNames: a.entitlementNames,
-      entitlementWhyNeeded: a.entitlementWhyNeeded,
-    },
+    answers: answersOf(a),
     back: backFrom(request, id, step),
   };
 }

@@ -3,6 +3,7 @@
 // directly (the panel's decision service is tested on its own).
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
+import { makeUser, type TestUser } from "../helpers/users";
 import { pence } from "~/domain/money";
 import { transfer } from "~/domain/ledger";
 import { ukDayKey } from "~/domain/gift-aid/schedule";
@@ -13,20 +14,13 @@ import { AwardForbiddenError, approvePayment, awardForFinance, cancelAward, reco
 useTestDatabase();
 
 let n = 0;
-async function makeUser(firstName: string, roles: string[]) {
-  n++;
-  const email = `${firstName.toLowerCase()}${n}@test.example`;
-  const person = await db().person.create({ data: { firstName, lastName: `Surname${n}`, email } });
-  const user = await db().user.create({ data: { personId: person.id, email, roles: { create: roles.map((role) => ({ role })) } } });
-  return { userId: user.id, roles: roles as never[] };
-}
 
-let young: Awaited<ReturnType<typeof makeUser>>;
-let chair: Awaited<ReturnType<typeof makeUser>>;
-let scorer: Awaited<ReturnType<typeof makeUser>>;
-let financeScorer: Awaited<ReturnType<typeof makeUser>>;
-let finance: Awaited<ReturnType<typeof makeUser>>;
-let coordinator: Awaited<ReturnType<typeof makeUser>>;
+let young: TestUser;
+let chair: TestUser;
+let scorer: TestUser;
+let financeScorer: TestUser;
+let finance: TestUser;
+let coordinator: TestUser;
 let termsId = "";
 let meetingId = "";
 

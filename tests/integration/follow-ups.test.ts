@@ -2,6 +2,7 @@
 // applicant only, and a story published only with consent; /impact shows published stories only.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
+import { makeUser, type TestUser } from "../helpers/users";
 import { ApplicationError } from "~/services/applications.server";
 import {
   answerFollowUp,
@@ -18,18 +19,11 @@ import { loader as impactLoader } from "~/routes/impact";
 useTestDatabase();
 
 let n = 0;
-async function makeUser(firstName: string, roles: string[]) {
-  n++;
-  const email = `${firstName.toLowerCase()}${n}@test.example`;
-  const person = await db().person.create({ data: { firstName, lastName: `Surname${n}`, email } });
-  const user = await db().user.create({ data: { personId: person.id, email, roles: { create: roles.map((role) => ({ role })) } } });
-  return { userId: user.id, email, roles: roles as never[] };
-}
 
-let young: Awaited<ReturnType<typeof makeUser>>;
-let adviser: Awaited<ReturnType<typeof makeUser>>;
-let stranger: Awaited<ReturnType<typeof makeUser>>;
-let coordinator: Awaited<ReturnType<typeof makeUser>>;
+let young: TestUser;
+let adviser: TestUser;
+let stranger: TestUser;
+let coordinator: TestUser;
 
 beforeAll(async () => {
   young = await makeUser("Jordan", ["young_person"]);

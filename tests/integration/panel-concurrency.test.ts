@@ -2,9 +2,9 @@
 // is never over-committed, and every approved application has exactly one award and one commitment.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
+import { makeUser, type TestUser } from "../helpers/users";
 import { pence } from "~/domain/money";
 import { transfer } from "~/domain/ledger";
-import type { Role } from "~/domain/roles";
 import { fundSummary, postTransaction } from "~/services/ledger.server";
 import { ApplicationError } from "~/services/applications.server";
 import { publishTerms } from "~/services/terms.server";
@@ -16,16 +16,9 @@ const APPLICATIONS = 50;
 const AMOUNT = 10_000;
 const AVAILABLE = (APPLICATIONS * AMOUNT) / 2;
 
-async function makeUser(firstName: string, roles: Role[]) {
-  const email = `${firstName.toLowerCase()}@test.example`;
-  const person = await db().person.create({ data: { firstName, lastName: "Test", email } });
-  const user = await db().user.create({ data: { personId: person.id, email, roles: { create: roles.map((role) => ({ role })) } } });
-  return { userId: user.id, roles };
-}
-
 let applicationIds: string[] = [];
 let meetingId = "";
-let chair: Awaited<ReturnType<typeof makeUser>>;
+let chair: TestUser;
 
 beforeAll(async () => {
   await db().organisationSettings.create({ data: { id: 1, councilName: "Test Council", fundName: "Test Fund", panelQuorum: 2 } });

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { db, useTestDatabase } from "../helpers/db";
+import { makeUser, type TestUser } from "../helpers/users";
 import { sessionCookieFor, startTestServer, type TestServer } from "../helpers/server";
 import { pence } from "~/domain/money";
 import { transfer } from "~/domain/ledger";
-import type { Role } from "~/domain/roles";
 import { allocate, fundSummary, postTransaction } from "~/services/ledger.server";
 import { ApplicationError } from "~/services/applications.server";
 import { publishTerms } from "~/services/terms.server";
@@ -30,15 +30,8 @@ import type { DecisionInput } from "~/domain/applications/panel-form";
 
 useTestDatabase();
 
-type Member = { userId: string; roles: Role[]; email: string; name: string };
+type Member = TestUser;
 let n = 0;
-async function makeUser(firstName: string, lastName: string, roles: Role[]): Promise<Member> {
-  n++;
-  const email = `${firstName.toLowerCase()}.${n}@test.example`;
-  const person = await db().person.create({ data: { firstName, lastName, email } });
-  const user = await db().user.create({ data: { personId: person.id, email, roles: { create: roles.map((role) => ({ role })) } } });
-  return { userId: user.id, roles, email, name: `${firstName} ${lastName}` };
-}
 
 let young: Member;
 let chair: Member;
@@ -104,12 +97,12 @@ async function unreversedCommitments(applicationId?: string) {
 
 beforeAll(async () => {
   await db().organisationSettings.create({ data: { id: 1, councilName: "Test Council", fundName: "Test Fund", panelQuorum: 2 } });
-  young = await makeUser("Jordan", "Secretsurname", ["young_person"]);
-  chair = await makeUser("Priya", "Chair", ["panel"]);
-  second = await makeUser("Sam", "Second", ["panel"]);
-  third = await makeUser("Tess", "Third", ["panel"]);
-  conflicted = await makeUser("Connie", "Conflicted", ["panel"]);
-  coordinator = await makeUser("Chris", "Coordinator", ["coordinator"]);
+  young = await makeUser("Jordan", ["young_person"], "Secretsurname");
+  chair = await makeUser("Priya", ["panel"], "Chair");
+  second = await makeUser("Sam", ["panel"], "Second");
+  third = await makeUser("Tess", ["panel"], "Third");
+  conflicted = await makeUser("Connie", ["panel"], "Conflicted");
+  coordinator = await makeUser("Chris", ["coordinator"], "Coordinator");
   await publishTerms(termsInput(100_000), coordinator);
   await postTransaction(transfer("fund_bank", "card_income", pence(200_000)), { kind: "card_donation", description: "Test income", occurredAt: new Date() });
   meetingId = (await createMeeting(chair, { title: "March panel", heldOn: new Date("2026-03-12T00:00:00Z"), mode: "meeting", attendeeIds: [second.userId, third.userId, conflicted.userId] })).id;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   amountSchema,
+  answersOf,
   entitlementSchema,
   firstIncompleteStep,
   missingAnswers,
@@ -64,6 +65,13 @@ describe("the other steps", () => {
     const no = entitlementSchema.safeParse({ entitlementCovers: "no", entitlementNames: "left over", entitlementWhyNeeded: "left over" });
     expect(no.success && no.data).toEqual({ entitlementCovers: "no", entitlementNames: "", entitlementWhyNeeded: "" });
     expect(messages(entitlementSchema.safeParse({}))).toEqual(["entitlementCovers: Choose whether other support already pays for this"]);
+  });
+});
+
+describe("the answers of a row", () => {
+  it("keeps the nine answers and drops everything else (surname, contact details, status)", () => {
+    const row = { ...complete, id: "a1", status: "draft", youngPerson: { lastName: "Khan", email: "j@example.com" } };
+    expect(answersOf(row)).toEqual(complete);
   });
 });
 

@@ -145,6 +145,21 @@ export type Answers = {
   entitlementWhyNeeded: string | null;
 };
 
+/** Just the answers of a row that carries them (and more): what the pages show, nothing else. */
+export function answersOf(a: Answers): Answers {
+  return {
+    category: a.category,
+    purpose: a.purpose,
+    amountPence: a.amountPence,
+    quoteUrl: a.quoteUrl,
+    quoteDetails: a.quoteDetails,
+    whyItMatters: a.whyItMatters,
+    entitlementCovers: a.entitlementCovers,
+    entitlementNames: a.entitlementNames,
+    entitlementWhyNeeded: a.entitlementWhyNeeded,
+  };
+}
+
 /** The columns a step's parsed answers set (empty text stored as null). */
 export function columnsOf(step: StepSlug, data: Record<string, unknown>): Partial<Answers> {
   const t = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);

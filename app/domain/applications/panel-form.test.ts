@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, decisionFormSchema, decisionProblemField, declarationSchema, meetingFormSchema, panelMaySee, queueQueryOf, reviewFormSchema } from "./panel-form";
+import { daysBetween, decisionFormSchema, decisionProblemField, declarationSchema, meetingFormSchema, pageParamOf, panelMaySee, queueQueryOf, reviewFormSchema } from "./panel-form";
 import { decisionProblems } from "./panel";
 
 const KEY = "abcdefghijklmnopqrstuvwx";
@@ -9,6 +9,11 @@ describe("the queue's query", () => {
     expect(queueQueryOf(new URLSearchParams("show=score&page=3"))).toEqual({ filter: "score", page: 3 });
     expect(queueQueryOf(new URLSearchParams("show=nonsense&page=-2"))).toEqual({ filter: "all", page: 1 });
     expect(queueQueryOf(new URLSearchParams("page=1e9"))).toEqual({ filter: "all", page: 1 });
+  });
+  it("reads a meeting page's page number the same way", () => {
+    expect(pageParamOf(new URLSearchParams("page=2&application=x"))).toBe(2);
+    expect(pageParamOf(new URLSearchParams("page=0"))).toBe(1);
+    expect(pageParamOf(new URLSearchParams(""))).toBe(1);
   });
 });
 

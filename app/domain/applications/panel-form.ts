@@ -16,13 +16,17 @@ export const QUEUE_FILTER_LABELS: Record<QueueFilter, string> = {
   score: "Needs my score",
 };
 
+/** ?page=2 → 2; anything else (missing, not a whole number, 0) → the first page. */
+export function pageParamOf(search: URLSearchParams): number {
+  const raw = search.get("page") ?? "1";
+  return /^\d{1,6}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1;
+}
+
 /** ?show=declare&page=2 → the filter and a page number (bad values fall back to the first page of all). */
 export function queueQueryOf(search: URLSearchParams): { filter: QueueFilter; page: number } {
   const show = search.get("show") ?? "all";
   const filter = (QUEUE_FILTERS as readonly string[]).includes(show) ? (show as QueueFilter) : "all";
-  const raw = search.get("page") ?? "1";
-  const page = /^\d{1,6}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1;
-  return { filter, page };
+  return { filter, page: pageParamOf(search) };
 }
 
 /**
