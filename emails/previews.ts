@@ -7,6 +7,9 @@ import { donationReceiptEmail } from "./donation-receipt";
 import { refundNoticeEmail } from "./refund-notice";
 import { applicationStatusEmail } from "./application-status";
 import { followUpRequestEmail } from "./follow-up-request";
+import { talentFeedbackRequestEmail } from "./talent-feedback-request";
+import { talentLinkedVolunteerEmail } from "./talent-linked-volunteer";
+import { talentLinkedYoungPersonEmail } from "./talent-linked-young-person";
 
 const SAMPLE_DAY = new Date("2026-11-20T10:30:00Z");
 
@@ -75,5 +78,50 @@ export const EMAIL_PREVIEWS: Record<string, { label: string; render: () => Rende
   "follow-up-request": {
     label: "Support application: how did it help? (follow-up)",
     render: () => followUpRequestEmail({ firstName: "Jordan", reference: "SA-7K2M9Q", url: "http://localhost:3000/applications/sample/follow-up" }),
+  },
+  "talent-linked-volunteer": {
+    label: "Talent Network: linked with a young person (to the volunteer)",
+    render: () =>
+      talentLinkedVolunteerEmail({
+        firstName: "Alex",
+        youngPersonFirstName: "Jordan",
+        help: "CV help, Interview practice",
+        details: "I have an interview for an apprenticeship next month and my CV needs work.",
+        when: ["Tuesday evening", "Saturday daytime"],
+        where: "Online",
+        hoursPerMonth: 2,
+        groupName: null,
+        url: "http://localhost:3000/giving-time/links/sample",
+      }),
+  },
+  "talent-linked-young-person": {
+    label: "Talent Network: linked with a volunteer (to the young person)",
+    render: () =>
+      talentLinkedYoungPersonEmail({
+        firstName: "Jordan",
+        forYoungPerson: null,
+        volunteerFirstName: "Alex",
+        groupName: null,
+        offers: "CV help, Interview practice, Careers talks about working in libraries",
+        hoursPerMonth: 2,
+        url: "http://localhost:3000/help/sample",
+      }),
+  },
+  "talent-linked-adviser": {
+    label: "Talent Network: linked with a volunteer (to the personal adviser)",
+    render: () =>
+      talentLinkedYoungPersonEmail({
+        firstName: "Aisha",
+        forYoungPerson: "Jordan",
+        volunteerFirstName: "Kim",
+        groupName: "Central Library team",
+        offers: "Design and making, Study support",
+        hoursPerMonth: 4,
+        url: "http://localhost:3000/help/sample",
+      }),
+  },
+  "talent-feedback-request": {
+    label: "Giving Time: how did it go? (link completed)",
+    render: () => talentFeedbackRequestEmail({ firstName: "Alex", otherSide: "Jordan", side: "volunteer", url: "http://localhost:3000/giving-time/links/sample" }),
   },
 };

@@ -120,6 +120,27 @@ const ACCESS: Record<string, Rule> = {
   "routes/panel.meetings.$id": { path: "/panel/meetings/no-such-meeting", answers: { ...only("panel").answers, panel: 404 } },
   "routes/panel.meetings.$id_.minutes": { path: "/panel/meetings/no-such-meeting/minutes", answers: { ...only("panel").answers, panel: 404 } },
   "routes/panel.meetings.$id_.minutes[.csv]": { path: "/panel/meetings/no-such-meeting/minutes.csv", answers: { ...only("panel").answers, panel: 404 } },
+  // Giving Time (issue 7): hours and feedback. A link is its volunteer's (employees), the coordinator's, and for feedback the
+  // young person's or their adviser's; an unknown link or request is 404 for them.
+  "routes/giving-time.links.$id": { path: "/giving-time/links/no-such-link", answers: { ...only("employee").answers, employee: 404, employee2: 404 } },
+  "routes/coordinator.talent.hours": only("coordinator"),
+  "routes/coordinator.talent.links.$id": { path: "/coordinator/talent/links/no-such-link", answers: { ...only("coordinator").answers, coordinator: 404 } },
+  "routes/help.$id.feedback": { path: "/help/no-such-request/feedback", answers: { ...only("young_person", "personal_adviser").answers, young_person: 404, personal_adviser: 404 } },
+  // Giving Time (issue 7): the Talent Network search, requests and their short-list/linking, DBS records: coordinator only.
+  "routes/coordinator.talent._index": only("coordinator"),
+  "routes/coordinator.talent.requests._index": only("coordinator"),
+  "routes/coordinator.talent.requests.$id": { path: "/coordinator/talent/requests/no-such-request", answers: { ...only("coordinator").answers, coordinator: 404 } },
+  "routes/coordinator.talent.dbs": only("coordinator"),
+  // Giving Time (issue 7): offers and groups are employees'; requests are young people's and advisers'. An offer is its
+  // maker's and a request its young person's and adviser's: unknown (or anyone else's) is 404.
+  "routes/giving-time._index": only("employee"),
+  "routes/giving-time.offer.new": only("employee"),
+  "routes/giving-time.groups.new": only("employee"),
+  "routes/giving-time.offer.$id._index": { path: "/giving-time/offer/no-such-offer", answers: { ...only("employee").answers, employee: 404, employee2: 404 } },
+  "routes/giving-time.offer.$id.withdraw": { path: "/giving-time/offer/no-such-offer/withdraw", answers: { ...only("employee").answers, employee: 404, employee2: 404 } },
+  "routes/help._index": only("young_person", "personal_adviser"),
+  "routes/help.new": only("young_person", "personal_adviser"),
+  "routes/help.$id._index": { path: "/help/no-such-request", answers: { ...everyone(404), anonymous: "sign-in" } },
 };
 
 useTestDatabase();
