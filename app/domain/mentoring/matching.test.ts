@@ -18,7 +18,7 @@ const yp = (id: string, o: Partial<YoungPersonFacts> = {}): YoungPersonFacts => 
 
 const mentor = (id: string, o: Partial<MentorFacts> = {}): MentorFacts => ({
   id,
-  personId: `p-${id}`,
+  userId: `p-${id}`,
   teamId: "finance",
   gender: "female",
   selected: true,
@@ -95,7 +95,7 @@ describe("pairRefusals", () => {
     expect(pairRefusals(yp("y"), mentor("m"))).toEqual([]);
     expect(pairRefusals(yp("y"), mentor("m", { currentMentees: 1 }))).toEqual(["The mentor has no places left"]);
     expect(pairRefusals(yp("y", { ageBand: "21_25" }), mentor("m", { ageBands: ["16_17"] }))).toEqual(["The mentor does not mentor young people aged 21 to 25"]);
-    expect(pairRefusals(yp("y"), mentor("m", { personId: "pa-person" }))).toEqual(["The mentor is the young person's own social worker or personal adviser"]);
+    expect(pairRefusals(yp("y"), mentor("m", { userId: "pa-person" }))).toEqual(["The mentor is the young person's own social worker or personal adviser"]);
     expect(pairRefusals(yp("y"), mentor("m", { teamId: "pa-team-north" }))).toEqual(["The mentor works in the young person's own social work or personal adviser team"]);
     expect(pairRefusals(yp("y", { preferredMentorGender: "male" }), mentor("m"))).toEqual(["The young person asked for a male mentor"]);
     expect(pairRefusals(yp("y", { mode: "online" }), mentor("m", { mode: "in_person" }))).toEqual(["The young person wants to meet online"]);

@@ -53,13 +53,13 @@ export type YoungPersonFacts = {
   preferredMentorGender: string | null;
   /** their own social worker's and personal adviser's teams: never a mentor from these */
   ownTeamIds: readonly string[];
-  /** their own social worker and personal adviser (person ids): never these */
+  /** their own social worker and personal adviser (user ids): never these */
   ownWorkerIds: readonly string[];
 };
 
 export type MentorFacts = {
   id: string;
-  personId: string;
+  userId: string;
   teamId: string | null;
   gender: string | null;
   /** selected by the coordinator after interview */
@@ -107,7 +107,7 @@ export function pairRefusals(yp: YoungPersonFacts, mentor: MentorFacts): string[
   const refusals = mentorGateProblems(mentor, isUnder18(yp.ageBand));
   if (placesLeft(mentor) === 0) refusals.push("The mentor has no places left");
   if (!mentor.ageBands.includes(yp.ageBand)) refusals.push(`The mentor does not mentor young people aged ${AGE_BANDS[yp.ageBand]}`);
-  if (yp.ownWorkerIds.includes(mentor.personId)) refusals.push("The mentor is the young person's own social worker or personal adviser");
+  if (yp.ownWorkerIds.includes(mentor.userId)) refusals.push("The mentor is the young person's own social worker or personal adviser");
   else if (mentor.teamId !== null && yp.ownTeamIds.includes(mentor.teamId)) refusals.push("The mentor works in the young person's own social work or personal adviser team");
   if (yp.preferredMentorGender && mentor.gender !== yp.preferredMentorGender) refusals.push(`The young person asked for a ${yp.preferredMentorGender} mentor`);
   if (yp.mode !== "either" && mentor.mode !== "either" && yp.mode !== mentor.mode) refusals.push(`The young person wants to meet ${yp.mode === "online" ? "online" : "in person"}`);

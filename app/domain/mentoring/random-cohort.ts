@@ -33,7 +33,7 @@ export function randomCohort(youngPeople: number, mentors: number, seed: number)
     const capacity = 1 + Math.floor(rnd() * 2);
     return {
       id: `m${i}`,
-      personId: `pm${i}`,
+      userId: `pm${i}`,
       teamId: maybe(0.8, pick(TEAMS)),
       gender: pick(["female", "male", "female", "male", "non-binary"]),
       selected: rnd() < 0.95,
