@@ -17,8 +17,6 @@ import {
   storedAgeBands,
   storedGoals,
   storedInterests,
-  storedMentorSkills,
-  storedMentorSlots,
   storedStrings,
   type ApplicationChange,
   type CohortInput,
@@ -27,6 +25,7 @@ import {
   type MenteeProfileInput,
   type MentorApplicationInput,
 } from "~/domain/mentoring/cohort";
+import { storedSkills, storedSlots } from "~/domain/talent/forms";
 import type { MentorFacts, YoungPersonFacts } from "~/domain/mentoring/matching";
 import { isMode } from "~/domain/talent/skills";
 import { dayKeyToDate } from "~/domain/talent/hours";
@@ -322,7 +321,7 @@ export async function menteeProfileFor(actor: Actor, cohortId: string, youngPers
     ageBand: p.ageBand,
     interests: storedInterests(p.interests),
     goals: storedGoals(p.goals),
-    availability: storedMentorSlots(p.availability),
+    availability: storedSlots(p.availability),
     mode: p.mode,
     location: p.location,
     preferredMentorGender: p.preferredMentorGender,
@@ -406,7 +405,7 @@ export async function cohortFacts(cohortId: string, client: DbTx = db()): Promis
       ageBand: p.ageBand,
       interests: storedInterests(p.interests),
       goals: storedGoals(p.goals),
-      availability: storedMentorSlots(p.availability),
+      availability: storedSlots(p.availability),
       mode: isMode(p.mode) ? p.mode : "in_person",
       location: p.location,
       preferredMentorGender: p.preferredMentorGender,
@@ -431,8 +430,8 @@ export async function cohortFacts(cohortId: string, client: DbTx = db()): Promis
       capacity: a.capacity,
       currentMentees: menteesOf.get(a.id) ?? 0,
       interests: storedInterests(a.interests),
-      skills: storedMentorSkills(a.skills),
-      availability: storedMentorSlots(a.availability),
+      skills: storedSkills(a.skills),
+      availability: storedSlots(a.availability),
       // An unreadable mode is taken as in person: the strictest, so no pair is allowed by mistake.
       mode: isMode(a.mode) ? a.mode : "in_person",
       location: a.location,

@@ -3,6 +3,7 @@
 // cancelled before it is paid. Pure: time comes in as a UK day key ("YYYY-MM-DD").
 import { z } from "zod";
 import { tookPartInDecision } from "./panel";
+import { parseDateInput } from "../date-input";
 
 export const AWARD_STATUSES = ["committed", "payment_approved", "paid", "cancelled"] as const;
 export type AwardStatus = (typeof AWARD_STATUSES)[number];
@@ -49,16 +50,7 @@ export type DateParts = { day: string; month: string; year: string };
 
 /** A GOV.UK date input → "YYYY-MM-DD", or the message to show. */
 export function parseDayParts(parts: DateParts, label: string): { key: string } | { error: string } {
-  const [day, month, year] = [parts.day.trim(), parts.month.trim(), parts.year.trim()];
-  if (!day && !month && !year) return { error: `Enter ${label.toLowerCase()}` };
-  const missing = [!day && "day", !month && "month", !year && "year"].filter(Boolean);
-  if (missing.length) return { error: `${label} must include a ${missing.join(" and a ")}` };
-  const real = `${label} must be a real date, like 27 3 2026`;
-  if (![day, month, year].every((v) => /^\d+$/.test(v)) || year.length !== 4) return { error: real };
-  const [d, m, y] = [Number(day), Number(month), Number(year)];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { error: real };
-  return { key: `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` };
+  return parseDateInput(parts, { label, example: "27 3 2026" });
 }
 
 /** The instant a day key is stored as (midnight UTC of that calendar day). */

@@ -2,6 +2,7 @@
 // form (the route's action parses with it; the page shows its messages), the words for each
 // choice, and what is still missing before an application can be sent. Pure: no Remix, Prisma or clock.
 import { z } from "zod";
+import { optionalText as optional, requiredText as required, text as str } from "../form-fields";
 import { formatPence, parsePounds } from "~/domain/money";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/applications/workflow";
 import { APPLICATION_REFERENCE_PATTERN } from "~/domain/applications/reference";
@@ -48,11 +49,6 @@ export function linesOf(text: string): string[] {
     .filter(Boolean);
 }
 
-// A posted text field, trimmed; a missing field (or a file) is "". preprocess, so a missing key still runs it.
-const str = z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string());
-
-const required = (empty: string, max: number, tooLong: string) => str.pipe(z.string().min(1, empty).max(max, tooLong));
-const optional = (max: number, tooLong: string) => str.pipe(z.string().max(max, tooLong));
 
 /** An amount typed in pounds → pence, above zero and at most `maxPence` (the message says the limit). */
 export function poundsWithin(maxPence: number, messages: { empty: string; over?: (max: string) => string }) {

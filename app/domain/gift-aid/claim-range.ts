@@ -1,5 +1,7 @@
 // The finance form for a claim schedule: a date range typed as two GOV.UK date inputs. Pure.
-export type DateParts = { day?: string; month?: string; year?: string };
+import { parseDateInput, type DateParts } from "../date-input";
+
+export type { DateParts };
 export type ClaimRange = { fromKey: string; toKey: string; aggregate: boolean };
 export type RangeErrors = Partial<Record<"from" | "to", string>>;
 
@@ -7,19 +9,7 @@ const LABELS = { from: "The start date", to: "The end date" } as const;
 
 /** One GOV.UK date input → "YYYY-MM-DD", or the message to show. */
 export function parseDay(parts: DateParts, field: "from" | "to"): { key: string } | { error: string } {
-  const label = LABELS[field];
-  const day = (parts.day ?? "").trim();
-  const month = (parts.month ?? "").trim();
-  const year = (parts.year ?? "").trim();
-  if (!day && !month && !year) return { error: `Enter ${label.toLowerCase()}` };
-  const missing = [!day && "day", !month && "month", !year && "year"].filter(Boolean);
-  if (missing.length) return { error: `${label} must include a ${missing.join(" and a ")}` };
-  const real = `${label} must be a real date, like 6 4 2026`;
-  if (![day, month, year].every((v) => /^\d+$/.test(v)) || year.length !== 4) return { error: real };
-  const [d, m, y] = [Number(day), Number(month), Number(year)];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { error: real };
-  return { key: `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` };
+  return parseDateInput(parts, { label: LABELS[field], example: "6 4 2026" });
 }
 
 /** Both dates, the end not before the start, neither in the future (`todayKey` is today's UK day). */

@@ -3,10 +3,13 @@
 // schema per form (a cohort, a mentor application, a young person's profile for matching), shared by
 // the route's action and the page. The JSON-array columns read back safely. Pure: no Remix, Prisma or clock.
 import { z } from "zod";
+import { checkboxList as list, optionalText as optional, requiredText as required, storedStrings, text as str, yesNo } from "../form-fields";
 import { parseDayParts } from "../talent/hours";
 import { isGender, type Gender } from "../talent/forms";
-import { SKILLS, SLOTS, isMode, isSkillKey, isSlot, type Mode, type SkillKey, type Slot } from "../talent/skills";
+import { SKILLS, SLOTS, isMode, type Mode, type Slot } from "../talent/skills";
 import { AGE_BANDS, GOALS, INTERESTS, type AgeBand, type GoalKey, type InterestKey } from "./matching";
+
+export { storedStrings };
 
 // ---- The cohort's status ---------------------------------------------------------------------
 
@@ -95,11 +98,8 @@ export const isAgeBand = (v: string): v is AgeBand => Object.hasOwn(AGE_BANDS, v
 // ---- Schema pieces (as in app/domain/talent/forms.ts) ----------------------------------------
 
 // A posted text field, trimmed; missing is "". preprocess, so a missing key still runs it.
-const str = z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string());
-const required = (empty: string, max: number, tooLong: string) => str.pipe(z.string().min(1, empty).max(max, tooLong));
-const optional = (max: number, tooLong: string) => str.pipe(z.string().max(max, tooLong));
 // A checkbox group: one value or many or none → an array of strings (one value arrives as a string).
-const list = z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" ? [v] : []), z.array(z.string()));
+
 
 /** A checkbox group of keys of `choices`: known keys only, at least one, each once, in the list's order. */
 function keyList<K extends string>(choices: Record<K, unknown>, empty: string, unknown: string) {
@@ -132,7 +132,6 @@ const wholeNumber = (empty: string, notWhole: string, outOfRange: string, min: n
   });
 
 const mode = (message: string) => str.refine(isMode, message).transform((v) => v as Mode);
-const yesNo = (message: string) => str.refine((v) => v === "yes" || v === "no", message).transform((v) => v === "yes");
 
 // Rules across fields run even when another field has a problem, so the page lists every problem at once.
 const always = { when: () => true };
@@ -269,19 +268,7 @@ export type MenteeProfileInput = z.output<typeof menteeProfileSchema>;
 
 // ---- Stored JSON arrays ----------------------------------------------------------------------
 
-/** A JSON-array column → its strings ([] when broken: never shown raw). */
-export function storedStrings(text: string | null | undefined): string[] {
-  if (!text) return [];
-  try {
-    const parsed = z.array(z.string()).safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-}
 
 export const storedInterests = (text: string): InterestKey[] => storedStrings(text).filter((v): v is InterestKey => Object.hasOwn(INTERESTS, v));
 export const storedGoals = (text: string): GoalKey[] => storedStrings(text).filter((v): v is GoalKey => Object.hasOwn(GOALS, v));
 export const storedAgeBands = (text: string): AgeBand[] => storedStrings(text).filter(isAgeBand);
-export const storedMentorSkills = (text: string): SkillKey[] => storedStrings(text).filter(isSkillKey);
-export const storedMentorSlots = (text: string): Slot[] => storedStrings(text).filter(isSlot);

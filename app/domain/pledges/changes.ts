@@ -2,6 +2,7 @@
 // allows it. Changes take effect in the order they are made: a new change never lands before one already
 // scheduled (say, a pause chosen to start in a later period), so the history always reads in order.
 import { formatDay } from "~/domain/payroll/periods";
+import { parseDateInput, type DateParts } from "~/domain/date-input";
 import {
   PledgeRuleError,
   allowedChanges,
@@ -55,27 +56,17 @@ export function applyChange(changes: readonly PledgeChangeLike[], next: PledgeCh
 /** The longest pause with an end date we accept, in days (a longer one is better as a pause until restarted). */
 export const PAUSE_UNTIL_MAX_DAYS = 3 * 366;
 
-export type DateParts = { day?: string; month?: string; year?: string };
+export type { DateParts };
 
 /**
  * A GOV.UK date input (day, month, year as typed) → a UTC date, or the message to show.
  * All empty means "no date" (null). `after` is the first instant the date may not be on or before.
  */
 export function parseDateParts(parts: DateParts, after: Date): { date: Date | null } | { error: string } {
-  const day = (parts.day ?? "").trim();
-  const month = (parts.month ?? "").trim();
-  const year = (parts.year ?? "").trim();
-  if (!day && !month && !year) return { date: null };
-  const missing = [!day && "day", !month && "month", !year && "year"].filter(Boolean);
-  if (missing.length) return { error: `The date the pause ends must include a ${missing.join(" and a ")}` };
-  if (![day, month, year].every((v) => /^\d+$/.test(v)) || year.length !== 4) {
-    return { error: "The date the pause ends must be a real date, like 1 3 2027" };
-  }
-  const [d, m, y] = [Number(day), Number(month), Number(year)];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return { error: "The date the pause ends must be a real date, like 1 3 2027" };
-  }
+  const parsed = parseDateInput(parts, { label: "The date the pause ends", example: "1 3 2027" }, true);
+  if (parsed === null) return { date: null };
+  if ("error" in parsed) return parsed;
+  const date = new Date(`${parsed.key}T00:00:00Z`);
   if (date.getTime() <= after.getTime()) return { error: `The date the pause ends must be after ${formatDay(after)}` };
   if (date.getTime() - after.getTime() > PAUSE_UNTIL_MAX_DAYS * 86_400_000) {
     return { error: "The date the pause ends must be within 3 years. To pause for longer, leave the date empty" };

@@ -1,6 +1,7 @@
 // The minimal DBS record (domain notes): level, certificate number, issued on, outcome. What counts
 // as "clear" for linking a volunteer with an under-18, and the coordinator's form. Mentoring reuses it.
 import { z } from "zod";
+import { parseDateInput } from "../date-input";
 
 export const DBS_LEVELS = {
   basic: "Basic",
@@ -58,13 +59,5 @@ export function parseDbsForm(values: DbsFormValues, todayKey: string): { ok: tru
 }
 
 function issuedDay(day: string, month: string, year: string): { key: string } | { error: string } {
-  const [d, m, y] = [day.trim(), month.trim(), year.trim()];
-  if (!d && !m && !y) return { error: "Enter the date the certificate was issued" };
-  const missing = [!d && "day", !m && "month", !y && "year"].filter(Boolean);
-  if (missing.length) return { error: `The issue date must include a ${missing.join(" and a ")}` };
-  const real = "The issue date must be a real date, like 17 5 2026";
-  if (![d, m, y].every((v) => /^\d+$/.test(v)) || y.length !== 4) return { error: real };
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return { error: real };
-  return { key: date.toISOString().slice(0, 10) };
+  return parseDateInput({ day, month, year }, { label: "The issue date", empty: "Enter the date the certificate was issued", example: "17 5 2026" });
 }

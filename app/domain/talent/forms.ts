@@ -3,6 +3,7 @@
 // each choice; the JSON-array columns (skills, availability) read back safely; and which changes an
 // offer's status allows. Pure: no Remix, Prisma or clock.
 import { z } from "zod";
+import { checkboxList as list, optionalText as optional, requiredText as required, storedStrings, text as str, yesNo } from "../form-fields";
 import { MODES, SKILLS, SLOTS, isMode, isSkillKey, isSlot, type Mode, type SkillKey, type Slot } from "./skills";
 
 // ---- Choices ---------------------------------------------------------------------------------
@@ -62,11 +63,8 @@ export function postedValues(entries: Iterable<[string, unknown]>, lists: readon
 // ---- Schema pieces ---------------------------------------------------------------------------
 
 // A posted text field, trimmed; missing is "". preprocess, so a missing key still runs it.
-const str = z.preprocess((v) => (typeof v === "string" ? v.trim() : ""), z.string());
-const required = (empty: string, max: number, tooLong: string) => str.pipe(z.string().min(1, empty).max(max, tooLong));
-const optional = (max: number, tooLong: string) => str.pipe(z.string().max(max, tooLong));
 // A checkbox group: one value or many or none → an array of strings (one value arrives as a string).
-const list = z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" ? [v] : []), z.array(z.string()));
+
 
 const SKILL_ORDER = Object.fromEntries(Object.keys(SKILLS).map((k, i) => [k, i])) as Record<SkillKey, number>;
 const skillList = list.transform((v, ctx) => {
@@ -100,7 +98,6 @@ const hours = (empty: string, max: number) =>
   });
 
 const mode = (message: string) => str.refine(isMode, message).transform((v) => v as Mode);
-const yesNo = (message: string) => str.refine((v) => v === "yes" || v === "no", message).transform((v) => v === "yes");
 
 // Rules across fields run even when another field has a problem (`when`), so the page lists every
 // problem at once; the value may then lack a field, hence the optional reads.
@@ -199,23 +196,15 @@ export type RequestInput = z.output<typeof requestSchema>;
 
 // ---- Stored JSON arrays ----------------------------------------------------------------------
 
-const jsonList = (text: string): string[] => {
-  try {
-    const parsed = z.array(z.string()).safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-};
 
 /** A skills column → the known skills in it (an unknown or broken value is dropped, never shown raw). */
 export function storedSkills(text: string): SkillKey[] {
-  return jsonList(text).filter(isSkillKey);
+  return storedStrings(text).filter(isSkillKey);
 }
 
 /** An availability column → the known slots in it. */
 export function storedSlots(text: string): Slot[] {
-  return jsonList(text).filter(isSlot);
+  return storedStrings(text).filter(isSlot);
 }
 
 /** Skills or slots → the column's JSON text. */

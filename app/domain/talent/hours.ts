@@ -2,6 +2,7 @@
 // are worked out from day keys ("YYYY-MM-DD", as ukDayKey gives); only approved hours count.
 import { z } from "zod";
 import { minutesProblem } from "./matching";
+import { parseDateInput } from "../date-input";
 
 /** A logged day is kept as midnight UTC of its UK calendar day, so its key never shifts with the clocks. */
 export const dayKeyToDate = (key: string): Date => new Date(`${key}T00:00:00Z`);
@@ -56,15 +57,7 @@ export const NOTE_MAX = 300;
 
 /** The GOV.UK date input → a day key, or the message to show. */
 export function parseDayParts(day: string, month: string, year: string): { key: string } | { error: string } {
-  const [d, m, y] = [day.trim(), month.trim(), year.trim()];
-  if (!d && !m && !y) return { error: "Enter the day you gave the time" };
-  const missing = [!d && "day", !m && "month", !y && "year"].filter(Boolean);
-  if (missing.length) return { error: `The date must include a ${missing.join(" and a ")}` };
-  const real = "The date must be a real date, like 17 5 2026";
-  if (![d, m, y].every((v) => /^\d+$/.test(v)) || y.length !== 4) return { error: real };
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return { error: real };
-  return { key: dateToDayKey(date) };
+  return parseDateInput({ day, month, year }, { label: "The date", empty: "Enter the day you gave the time", example: "17 5 2026" });
 }
 
 /** The day is not in the future (`todayKey`) nor before the link was made (`linkedKey`). */
