@@ -5,26 +5,16 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, TextField, fieldErrorsFrom, type FieldErrors } from "~/components/forms";
 import { Inset, JourneyPage, Radios } from "~/components/pledge-ui";
 import { giftAidDeclarationSchema, giftAidWording } from "~/domain/gift-aid/declaration";
-import { donateSettings, readDonateDraft, saveDonateDraft } from "~/services/campaigns.server";
+import { guardGiftAidStep, saveDonateDraft } from "~/services/campaigns.server";
 
 export const meta: MetaFunction = () => [{ title: "Your Gift Aid declaration – Helping Hands" }];
 
 const FIELDS = ["title", "firstName", "lastName", "houseNameOrNumber", "postcode", "scope"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
-// Public; only after saying yes to Gift Aid, while it is offered.
-async function guard(request: Request) {
-  const draft = await readDonateDraft(request);
-  if (!draft.amountPence) throw redirect("/donate");
-  if (!draft.donorName || !draft.donorEmail) throw redirect("/donate/details");
-  const settings = await donateSettings(new Date());
-  if (!settings.giftAidOffered) throw redirect("/donate/check");
-  if (!draft.giftAid) throw redirect("/donate/gift-aid");
-  return { draft, settings };
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { draft, settings } = await guard(request);
+  const { draft, settings } = await guardGiftAidStep(request, "declaration");
   const d = draft.declaration;
   const [first = "", ...rest] = (draft.donorName ?? "").split(/\s+/);
   const values: Values = {
@@ -39,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { draft } = await guard(request);
+  const { draft } = await guardGiftAidStep(request, "declaration");
   const form = Object.fromEntries(await request.formData());
   const values = Object.fromEntries(FIELDS.map((k) => [k, typeof form[k] === "string" ? String(form[k]) : ""])) as Values;
   const parsed = giftAidDeclarationSchema.safeParse(values);

@@ -8,22 +8,13 @@ import { giftAidChoiceSchema } from "~/domain/campaigns/donate";
 import { giftAidValue } from "~/domain/gift-aid/declaration";
 import { giftAidWording } from "~/domain/gift-aid/declaration";
 import { formatPence } from "~/domain/money";
-import { donateSettings, readDonateDraft, saveDonateDraft } from "~/services/campaigns.server";
+import { guardGiftAidStep, saveDonateDraft } from "~/services/campaigns.server";
 
 export const meta: MetaFunction = () => [{ title: "Do you want to add Gift Aid? – Helping Hands" }];
 
-// Public; needs the amount and details first, and only while Gift Aid is offered.
-async function guard(request: Request) {
-  const draft = await readDonateDraft(request);
-  if (!draft.amountPence) throw redirect("/donate");
-  if (!draft.donorName || !draft.donorEmail) throw redirect("/donate/details");
-  const settings = await donateSettings(new Date());
-  if (!settings.giftAidOffered) throw redirect("/donate/check");
-  return { draft, settings, amountPence: draft.amountPence };
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { draft, settings, amountPence } = await guard(request);
+  const { draft, settings, amountPence } = await guardGiftAidStep(request, "gift-aid");
   return json({
     fundName: settings.fundName,
     wording: giftAidWording(settings.fundName),
@@ -33,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { draft } = await guard(request);
+  const { draft } = await guardGiftAidStep(request, "gift-aid");
   const form = Object.fromEntries(await request.formData());
   const parsed = giftAidChoiceSchema.safeParse(form);
   if (!parsed.success) return json<{ errors: FieldErrors }>({ errors: fieldErrorsFrom(parsed.error.issues) }, { status: 400 });

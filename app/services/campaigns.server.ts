@@ -1,6 +1,6 @@
 // Campaigns: the coordinator's writes (create, edit, open, close, each audited), what the public pages
 // show (progress derived from Donation rows, never cached), and the donate journey's answers between steps.
-import { createCookieSessionStorage } from "@remix-run/node";
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { db } from "~/db.server";
 import { audit } from "~/services/audit.server";
 import { loadEnv } from "~/utils/env.server";
@@ -240,6 +240,21 @@ export async function donateSettings(now: Date) {
     fundName: s?.fundName ?? "Helping Hands Fund",
     giftAidOffered: s ? isGiftAidOffered({ charityStatus: s.charityStatus, hmrcRecognisedOn: s.hmrcRecognisedOn }, now) : false,
   };
+}
+
+/**
+ * The Gift Aid steps of the donate journey need the amount and the donor's details first, and exist
+ * only while Gift Aid is offered; the declaration only after saying yes. Throws the redirect to the
+ * step to go back to; otherwise the draft and the settings.
+ */
+export async function guardGiftAidStep(request: Request, step: "gift-aid" | "declaration", now = new Date()) {
+  const draft = await readDonateDraft(request);
+  if (!draft.amountPence) throw redirect("/donate");
+  if (!draft.donorName || !draft.donorEmail) throw redirect("/donate/details");
+  const settings = await donateSettings(now);
+  if (!settings.giftAidOffered) throw redirect("/donate/check");
+  if (step === "declaration" && !draft.giftAid) throw redirect("/donate/gift-aid");
+  return { draft, settings, amountPence: draft.amountPence };
 }
 
 /** The first step a draft has not answered yet, or null when it is ready to check. */
