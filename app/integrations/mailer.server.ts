@@ -4,6 +4,7 @@ import { Client } from "@sendgrid/client";
 import { MailService } from "@sendgrid/mail";
 import { db, type DbTx } from "~/db.server";
 import { loadEnv } from "~/utils/env.server";
+import { logger } from "~/utils/logger.server";
 
 export type EmailMessage = {
   to: string;
@@ -66,6 +67,20 @@ export async function stageEmails(tx: DbTx, messages: EmailMessage[]): Promise<E
   if (!loadEnv().emailToOutbox) return messages;
   if (messages.length > 0) await tx.outboxEmail.createMany({ data: messages });
   return [];
+}
+
+/**
+ * Send what stageEmails handed back, once the transaction has committed (so nothing goes out for a
+ * rollback). A failure is logged and never undoes the change.
+ */
+export async function sendAfterCommit(emails: readonly EmailMessage[]): Promise<void> {
+  for (const email of emails) {
+    try {
+      await sendEmail(email);
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? error.message : String(error), template: email.template }, "email not sent after commit");
+    }
+  }
 }
 
 /** The outbox pages exist only while emails go to the outbox; with real email they are not found. */

@@ -20,10 +20,11 @@ import {
 } from "~/domain/applications/workflow";
 import { applicationReference } from "~/domain/applications/reference";
 import { audit } from "~/services/audit.server";
-import { sendEmail, stageEmails, type EmailMessage } from "~/integrations/mailer.server";
+import { stageEmails, type EmailMessage } from "~/integrations/mailer.server";
+
+export { sendAfterCommit } from "~/integrations/mailer.server";
 import { applicationStatusEmail } from "../../emails/application-status";
 import { loadEnv } from "~/utils/env.server";
-import { logger } from "~/utils/logger.server";
 
 /** A refusal to show the user as it is (bad input, a step not allowed now). */
 export class ApplicationError extends Error {
@@ -152,16 +153,6 @@ export async function changeStatus(
   return { from, to, emails };
 }
 
-/** Send what changeStatus returned, after the transaction committed. A failure is logged, never undoes the change. */
-export async function sendAfterCommit(emails: readonly EmailMessage[]): Promise<void> {
-  for (const email of emails) {
-    try {
-      await sendEmail(email);
-    } catch (error) {
-      logger.error({ err: error instanceof Error ? error.message : String(error), template: email.template }, "application email not sent");
-    }
-  }
-}
 
 /** The terms of reference in force: the latest published version (null before the first). */
 export async function currentTerms(tx: DbTx = db()) {

@@ -10,7 +10,7 @@ import { loadEnv } from "~/utils/env.server";
 import { audit } from "~/services/audit.server";
 import { postTransaction } from "~/services/ledger.server";
 import { giftAidCancelPath } from "~/services/gift-aid.server";
-import { sendEmail, stageEmails, type EmailMessage } from "~/integrations/mailer.server";
+import { sendAfterCommit, stageEmails, type EmailMessage } from "~/integrations/mailer.server";
 import { fetchPaymentFee, signWebhookPayload, stripeClient, verifyWebhook, type Stripe } from "~/integrations/stripe.server";
 import {
   factsFromRow,
@@ -52,16 +52,6 @@ export async function handleStripeWebhook(body: string, signature: string | null
   return { status: 200, message: "ok" };
 }
 
-// After commit: an email never goes out for a change that was rolled back.
-async function sendAfterCommit(emails: EmailMessage[]): Promise<void> {
-  for (const email of emails) {
-    try {
-      await sendEmail(email);
-    } catch (error) {
-      logger.error({ err: error instanceof Error ? error.message : String(error), template: email.template }, "donation email not sent");
-    }
-  }
-}
 
 /**
  * Store the event and apply its effects atomically; returns the emails still to send after commit and the

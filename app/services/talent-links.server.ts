@@ -7,8 +7,7 @@ import type { Role } from "~/domain/roles";
 import { SKILLS, MODES, isSkillKey, isSlot, isMode, slotLabel } from "~/domain/talent/skills";
 import { dateToDayKey, type FeedbackInput, type FeedbackSide } from "~/domain/talent/hours";
 import { audit } from "~/services/audit.server";
-import { sendAfterCommit } from "~/services/applications.server";
-import { stageEmails, type EmailMessage } from "~/integrations/mailer.server";
+import { sendAfterCommit, stageEmails, type EmailMessage } from "~/integrations/mailer.server";
 import { loadEnv } from "~/utils/env.server";
 import { talentFeedbackRequestEmail } from "../../emails/talent-feedback-request";
 

@@ -10,9 +10,8 @@ import { hoursLeft, linkRefusals, shortList, type OfferFacts, type RequestFacts,
 import { SEARCH_PAGE_SIZE, jsonArrayLike, pageOf, type OfferSearch } from "~/domain/talent/search";
 import { isMode, slotLabel, type Mode } from "~/domain/talent/skills";
 import { audit } from "~/services/audit.server";
-import { sendAfterCommit } from "~/services/applications.server";
 import { TalentError, type Actor } from "~/services/talent-links.server";
-import { stageEmails, type EmailMessage } from "~/integrations/mailer.server";
+import { sendAfterCommit, stageEmails, type EmailMessage } from "~/integrations/mailer.server";
 import { loadEnv } from "~/utils/env.server";
 import { talentLinkedVolunteerEmail } from "../../emails/talent-linked-volunteer";
 import { talentLinkedYoungPersonEmail } from "../../emails/talent-linked-young-person";
