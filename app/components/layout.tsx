@@ -17,6 +17,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/finance", label: "Finance", roles: ["finance"] },
   { to: "/coordinator/applications", label: "Applications", roles: ["coordinator"] },
   { to: "/coordinator/talent", label: "Talent Network", roles: ["coordinator"] },
+  { to: "/mentoring", label: "Mentoring", roles: ["employee", "young_person", "personal_adviser"] },
+  { to: "/coordinator/mentoring", label: "Mentoring", roles: ["coordinator"] },
   { to: "/donate", label: "Give" },
   { to: "/campaigns", label: "Campaigns" },
   { to: "/support", label: "Support fund" },

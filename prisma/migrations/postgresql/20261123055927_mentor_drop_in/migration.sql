@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MentorApplication" ADD COLUMN     "attendedDropIn" BOOLEAN NOT NULL DEFAULT false;
