@@ -10,6 +10,10 @@ import { followUpRequestEmail } from "./follow-up-request";
 import { talentFeedbackRequestEmail } from "./talent-feedback-request";
 import { talentLinkedVolunteerEmail } from "./talent-linked-volunteer";
 import { talentLinkedYoungPersonEmail } from "./talent-linked-young-person";
+import { safeguardingConcernEmail } from "./safeguarding-concern";
+import { mentoringMatchedMentorEmail } from "./mentoring-matched-mentor";
+import { mentoringMatchedYoungPersonEmail } from "./mentoring-matched-young-person";
+import { mentoringRematchNeededEmail } from "./mentoring-rematch-needed";
 
 const SAMPLE_DAY = new Date("2026-11-20T10:30:00Z");
 
@@ -123,5 +127,75 @@ export const EMAIL_PREVIEWS: Record<string, { label: string; render: () => Rende
   "talent-feedback-request": {
     label: "Giving Time: how did it go? (link completed)",
     render: () => talentFeedbackRequestEmail({ firstName: "Alex", otherSide: "Jordan", side: "volunteer", url: "http://localhost:3000/giving-time/links/sample" }),
+  },
+  "safeguarding-concern": {
+    label: "Mentoring: safeguarding concern (to the safeguarding lead)",
+    render: () =>
+      safeguardingConcernEmail({
+        toCoordinators: false,
+        mentorName: "Alex Morgan",
+        mentorEmail: "alex.morgan@council.example",
+        youngPersonName: "Jordan Reed",
+        advisers: ["Aisha Khan (pa.khan@council.example)"],
+        cohortName: "Autumn 2026",
+        pairReference: "sample",
+        raisedAt: "20 November 2026 at 10:30am",
+        concern: "A made-up concern for the preview: at our session they said someone at home had been shouting at them and they did not want to go back.",
+        url: "http://localhost:3000/mentoring/pairs/sample",
+      }),
+  },
+  "mentoring-matched-mentor": {
+    label: "Mentoring: paired with a young person (to the mentor)",
+    render: () =>
+      mentoringMatchedMentorEmail({
+        firstName: "Alex",
+        cohortName: "No limits, autumn 2026",
+        youngPersonFirstName: "Jordan",
+        interests: ["Music", "Gaming"],
+        goals: ["Find work", "Manage money"],
+        when: ["Tuesday evening", "Saturday daytime"],
+        where: "In person, Darlington",
+        url: "http://localhost:3000/mentoring/pairs/sample",
+      }),
+  },
+  "mentoring-matched-young-person": {
+    label: "Mentoring: paired with a mentor (to the young person)",
+    render: () =>
+      mentoringMatchedYoungPersonEmail({
+        firstName: "Jordan",
+        forYoungPerson: null,
+        cohortName: "No limits, autumn 2026",
+        mentorFirstName: "Alex",
+        skills: ["CV help", "Interview practice"],
+        interests: ["Music", "Sport and fitness"],
+        where: "In person, Darlington",
+        url: "http://localhost:3000/mentoring/pairs/sample",
+      }),
+  },
+  "mentoring-matched-adviser": {
+    label: "Mentoring: paired with a mentor (to the personal adviser)",
+    render: () =>
+      mentoringMatchedYoungPersonEmail({
+        firstName: "Aisha",
+        forYoungPerson: "Jordan",
+        cohortName: "No limits, autumn 2026",
+        mentorFirstName: "Alex",
+        skills: ["CV help", "Interview practice"],
+        interests: ["Music", "Sport and fitness"],
+        where: "Online",
+        url: "http://localhost:3000/mentoring/pairs/sample",
+      }),
+  },
+  "mentoring-rematch-needed": {
+    label: "Mentoring: a pair is not a good fit and needs re-matching (to the coordinator)",
+    render: () =>
+      mentoringRematchNeededEmail({
+        firstName: "Chris",
+        cohortName: "No limits, autumn 2026",
+        mentorFirstName: "Alex",
+        youngPersonFirstName: "Jordan",
+        saidBy: "mentor",
+        url: "http://localhost:3000/coordinator/mentoring/sample/matching",
+      }),
   },
 };

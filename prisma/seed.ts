@@ -11,6 +11,7 @@ import { BUILT_IN_LAYOUTS, layoutRow } from "../app/domain/payroll/layouts.ts";
 import { seedPledges } from "./seed-pledges.ts";
 import { seedApplications } from "./seed-applications.ts";
 import { seedTalent } from "./seed-talent.ts";
+import { seedMentoring } from "./seed-mentoring.ts";
 
 export const SEED = 20261123;
 
@@ -132,6 +133,9 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
 
   // Giving Time (issue 7): offers from seeded employees, the library team's group, DBS checks, Jordan's request.
   if (options.demoTalent ?? plainDemo) await seedTalent(db, { now });
+
+  // The mentoring pilot (issue 8): the Winter pilot matching (four selected mentors, three young people), the Spring pilot recruiting.
+  if (plainDemo) await seedMentoring(db, { now });
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);

@@ -51,7 +51,7 @@ export function Shell({
         Skip to main content
       </a>
       {emailToOutbox ? (
-        <div className="bg-amber-100 px-4 py-2 text-center text-black" role="region" aria-label="Demo notice">
+        <div className="bg-amber-100 px-4 py-2 text-center text-black print:hidden" role="region" aria-label="Demo notice">
           Demo mode: emails are not sent. Read them in the <a className="underline" href="/dev/outbox">local outbox</a>.
         </div>
       ) : null}
@@ -78,7 +78,7 @@ export function Shell({
             </Link>
           )}
         </div>
-        <nav aria-label="Main" className="bg-brand-dark">
+        <nav aria-label="Main" className="bg-brand-dark print:hidden">
           <ul className="mx-auto flex max-w-5xl flex-wrap gap-4 px-4 py-2">
             {navFor(user).map((item) => (
               <li key={item.to}>
@@ -94,7 +94,7 @@ export function Shell({
           </ul>
         </nav>
       </header>
-      <main id="main-content" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8">
+      <main id="main-content" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 print:max-w-none print:p-0">
         {flash ? (
           <div role="status" className="mb-6 border-l-8 border-success bg-green-50 p-4 text-black" data-testid="flash">
             {flash.message}
@@ -102,7 +102,7 @@ export function Shell({
         ) : null}
         {children}
       </main>
-      <footer className="mt-12 border-t-4 border-brand bg-gray-100">
+      <footer className="mt-12 border-t-4 border-brand bg-gray-100 print:hidden">
         <ul className="mx-auto flex max-w-5xl flex-wrap gap-6 px-4 py-6 text-gray-900">
           <li>
             <Link to="/accessibility" className="underline">

@@ -103,7 +103,7 @@ export async function createCohort(actor: Actor, input: CohortInput, now = new D
 }
 
 /** Move a cohort one step on (recruiting → matching → running → closing → evaluated). */
-export async function advanceCohort(actor: Actor, cohortId: string, to: string): Promise<CohortStatus> {
+export async function advanceCohort(actor: Actor, cohortId: string, to: string, now = new Date()): Promise<CohortStatus> {
   requireRole(actor, "coordinator");
   return db().$transaction(async (tx) => {
     const cohort = await cohortOf(tx, cohortId);
@@ -112,7 +112,12 @@ export async function advanceCohort(actor: Actor, cohortId: string, to: string):
     // Optimistic: only from the status read above, so two coordinators at once cannot both move it.
     const updated = await tx.mentoringCohort.updateMany({ where: { id: cohortId, status: cohort.status }, data: { status: to } });
     if (updated.count !== 1) throw new MentoringError("This cohort changed just now. Look at it again and try once more.");
-    await audit({ actorUserId: actor.userId, actorRole: "coordinator", action: "mentoring_cohort.advanced", entityType: "MentoringCohort", entityId: cohortId, detail: { from: cohort.status, to } }, tx);
+    // Planned closure: the pairs still meeting end together, as "closed" (not "ended", which means not a good fit).
+    const closed = to === "closing" ? (await tx.mentoringMatch.updateMany({ where: { cohortId, status: "active" }, data: { status: "closed", endedAt: now } })).count : 0;
+    await audit(
+      { actorUserId: actor.userId, actorRole: "coordinator", action: "mentoring_cohort.advanced", entityType: "MentoringCohort", entityId: cohortId, detail: { from: cohort.status, to, ...(to === "closing" ? { pairsClosed: closed } : {}) } },
+      tx,
+    );
     return to as CohortStatus;
   });
 }
@@ -234,15 +239,27 @@ const roleFor = (actor: Actor, youngPersonId: string) => (actor.userId === young
 
 /**
  * The young person's own workers, who are never their mentor: their linked personal advisers (user
- * ids) and those advisers' teams (department on the employee record, as a mentor's team is).
+ * ids) and those advisers' teams (department on the employee record, as a mentor's team is), and the
+ * social worker whose work email was given, when it is an employee's. An unknown email adds nothing
+ * and says nothing, so the form cannot be used to find out who works here.
  */
-async function ownWorkers(tx: DbTx, youngPersonId: string): Promise<{ ids: string[]; teams: string[] }> {
+async function ownWorkers(tx: DbTx, youngPersonId: string, socialWorkerEmail?: string | null): Promise<{ ids: string[]; teams: string[] }> {
   const links = await tx.adviserLink.findMany({ where: { youngPersonId }, select: { adviserId: true, adviser: { select: { person: { select: { employee: { select: { department: true } } } } } } } });
-  const teams = links.map((l) => l.adviser.person.employee?.department).filter((d): d is string => Boolean(d));
-  return { ids: links.map((l) => l.adviserId).sort(), teams: [...new Set(teams)].sort() };
+  const socialWorker = socialWorkerEmail
+    ? await tx.user.findFirst({
+        where: { email: socialWorkerEmail.toLowerCase(), id: { not: youngPersonId }, OR: [{ roles: { some: { role: "employee" } } }, { person: { employee: { isNot: null } } }] },
+        select: { id: true, person: { select: { employee: { select: { department: true } } } } },
+      })
+    : null;
+  const workers = [...links.map((l) => ({ id: l.adviserId, team: l.adviser.person.employee?.department })), ...(socialWorker ? [{ id: socialWorker.id, team: socialWorker.person.employee?.department }] : [])];
+  const teams = workers.map((w) => w.team).filter((d): d is string => Boolean(d));
+  return { ids: [...new Set(workers.map((w) => w.id))].sort(), teams: [...new Set(teams)].sort() };
 }
 
-const PROFILE_FIELDS = ["ageBand", "interests", "goals", "availability", "mode", "location", "preferredMentorGender"] as const;
+/** Stored ids and new ones, once each, sorted. */
+const mergedIds = (stored: string | null | undefined, fresh: readonly string[]) => JSON.stringify([...new Set([...storedStrings(stored), ...fresh])].sort());
+
+const PROFILE_FIELDS = ["ageBand", "interests", "goals", "availability", "mode", "location", "preferredMentorGender", "ownWorkerIds", "ownTeamIds"] as const;
 
 /**
  * Enter or correct a young person's profile for a cohort (the young person, or their linked adviser),
@@ -254,7 +271,8 @@ export async function saveMenteeProfile(actor: Actor, cohortId: string, input: M
       const youngPersonId = await profileOwner(tx, actor, input.youngPersonId);
       const cohort = await cohortOf(tx, cohortId);
       if (!(SELECTING_STATUSES as string[]).includes(cohort.status)) throw new MentoringError(`This cohort is ${statusWords(cohort.status)}, so profiles for matching can no longer be changed. Ask the programme coordinator.`);
-      const workers = await ownWorkers(tx, youngPersonId);
+      const workers = await ownWorkers(tx, youngPersonId, input.socialWorkerEmail);
+      const before = await tx.menteeProfile.findUnique({ where: { cohortId_youngPersonId: { cohortId, youngPersonId } } });
       const columns = {
         ageBand: input.ageBand,
         interests: JSON.stringify(input.interests),
@@ -263,10 +281,11 @@ export async function saveMenteeProfile(actor: Actor, cohortId: string, input: M
         mode: input.mode,
         location: input.location,
         preferredMentorGender: input.preferredMentorGender,
-        ownWorkerIds: JSON.stringify(workers.ids),
-        ownTeamIds: JSON.stringify(workers.teams),
+        // Kept from before as well: the email is never stored, so a correction that leaves it blank must
+        // not drop a social worker named earlier.
+        ownWorkerIds: mergedIds(before?.ownWorkerIds, workers.ids),
+        ownTeamIds: mergedIds(before?.ownTeamIds, workers.teams),
       };
-      const before = await tx.menteeProfile.findUnique({ where: { cohortId_youngPersonId: { cohortId, youngPersonId } } });
       if (!before) {
         const active = await tx.menteeProfile.count({ where: { cohortId } });
         if (active >= cohort.capacity) throw new MentoringError("This cohort is full. Ask the programme coordinator about the next one.");

@@ -131,6 +131,21 @@ const ACCESS: Record<string, Rule> = {
   "routes/coordinator.talent.requests._index": only("coordinator"),
   "routes/coordinator.talent.requests.$id": { path: "/coordinator/talent/requests/no-such-request", answers: { ...only("coordinator").answers, coordinator: 404 } },
   "routes/coordinator.talent.dbs": only("coordinator"),
+  // Mentoring (issue 8): matching a cohort is the coordinator's; a pair is its mentor's, young person's, linked adviser's
+  // and the coordinator's. An unknown cohort or pair is 404 for them.
+  "routes/coordinator.mentoring.$id.matching": { path: "/coordinator/mentoring/no-such-cohort/matching", answers: { ...only("coordinator").answers, coordinator: 404 } },
+  "routes/mentoring.pairs.$id._index": {
+    path: "/mentoring/pairs/no-such-pair",
+    answers: { ...only("employee", "coordinator", "young_person", "personal_adviser").answers, employee: 404, employee2: 404, coordinator: 404, young_person: 404, personal_adviser: 404 },
+  },
+  // Mentoring (issue 8): the cohorts, a cohort and a mentor application are the coordinator's; unknown ones are 404 for them.
+  "routes/coordinator.mentoring._index": only("coordinator"),
+  "routes/coordinator.mentoring.new": only("coordinator"),
+  "routes/coordinator.mentoring.$id._index": { path: "/coordinator/mentoring/no-such-cohort", answers: { ...only("coordinator").answers, coordinator: 404 } },
+  "routes/coordinator.mentoring.$id.mentors.$appId": {
+    path: "/coordinator/mentoring/no-such-cohort/mentors/no-such-application",
+    answers: { ...only("coordinator").answers, coordinator: 404 },
+  },
   // Giving Time (issue 7): offers and groups are employees'; requests are young people's and advisers'. An offer is its
   // maker's and a request its young person's and adviser's: unknown (or anyone else's) is 404.
   "routes/giving-time._index": only("employee"),
@@ -141,6 +156,25 @@ const ACCESS: Record<string, Rule> = {
   "routes/help._index": only("young_person", "personal_adviser"),
   "routes/help.new": only("young_person", "personal_adviser"),
   "routes/help.$id._index": { path: "/help/no-such-request", answers: { ...everyone(404), anonymous: "sign-in" } },
+  // Mentoring (issue 8): the home is employees', young people's and advisers' (a section per role); applying is employees';
+  // a profile is the young person's or their adviser's. An unknown cohort is 404 for them.
+  "routes/mentoring._index": only("employee", "young_person", "personal_adviser"),
+  "routes/mentoring.$cohortId.apply": { path: "/mentoring/no-such-cohort/apply", answers: { ...only("employee").answers, employee: 404, employee2: 404 } },
+  "routes/mentoring.$cohortId.profile": { path: "/mentoring/no-such-cohort/profile", answers: { ...only("young_person", "personal_adviser").answers, young_person: 404, personal_adviser: 404 } },
+  // Mentoring (issue 8): a pair's sessions are its mentor's, young person's, adviser's and the coordinator's; a concern is
+  // its mentor's (employees); the survey is for mentors, young people and advisers; the report is the coordinator's.
+  // Unknown pairs and cohorts are 404 for those roles.
+  "routes/mentoring.pairs.$id.sessions": {
+    path: "/mentoring/pairs/no-such-pair/sessions",
+    answers: { ...only("employee", "coordinator", "young_person", "personal_adviser").answers, employee: 404, employee2: 404, coordinator: 404, young_person: 404, personal_adviser: 404 },
+  },
+  "routes/mentoring.pairs.$id.concern": { path: "/mentoring/pairs/no-such-pair/concern", answers: { ...only("employee").answers, employee: 404, employee2: 404 } },
+  "routes/mentoring.$cohortId.survey": {
+    path: "/mentoring/no-such-cohort/survey",
+    answers: { ...only("employee", "young_person", "personal_adviser").answers, employee: 404, employee2: 404, young_person: 404, personal_adviser: 404 },
+  },
+  "routes/coordinator.mentoring.$id.report": { path: "/coordinator/mentoring/no-such-cohort/report", answers: { ...only("coordinator").answers, coordinator: 404 } },
+  "routes/coordinator.mentoring.$id.report[.csv]": { path: "/coordinator/mentoring/no-such-cohort/report.csv", answers: { ...only("coordinator").answers, coordinator: 404 } },
 };
 
 useTestDatabase();

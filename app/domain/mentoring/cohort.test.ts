@@ -7,6 +7,7 @@ import {
   cohortAdvanceProblem,
   cohortSchema,
   menteeProfileSchema,
+  SOCIAL_WORKER_EMAIL_FORMAT,
   mentorApplicationSchema,
   nextCohortStatus,
   storedAgeBands,
@@ -149,6 +150,15 @@ describe("the young person's profile", () => {
       mode: "Choose in person, online or either",
       preferredMentorGender: "Choose whether it matters if the mentor is a woman or a man",
     });
+  });
+
+  it("takes an optional social worker's email, trimmed and lower-cased; blank is null; a malformed one is refused", () => {
+    expect(menteeProfileSchema.safeParse(good).data?.socialWorkerEmail).toBeNull();
+    expect(menteeProfileSchema.safeParse({ ...good, socialWorkerEmail: "  " }).data?.socialWorkerEmail).toBeNull();
+    expect(menteeProfileSchema.safeParse({ ...good, socialWorkerEmail: " Sam.Patel@Council.Example " }).data?.socialWorkerEmail).toBe("sam.patel@council.example");
+    for (const bad of ["sam", "sam@", "@council.example", `${"a".repeat(250)}@council.example`]) {
+      expect(errorsOf(menteeProfileSchema.safeParse({ ...good, socialWorkerEmail: bad })).socialWorkerEmail).toBe(SOCIAL_WORKER_EMAIL_FORMAT);
+    }
   });
 });
 

@@ -247,6 +247,8 @@ export type MentorApplicationInput = z.output<typeof mentorApplicationSchema>;
 
 export const PROFILE_LISTS = ["interests", "goals", "availability"] as const;
 
+export const SOCIAL_WORKER_EMAIL_FORMAT = "Enter the social worker's work email address in the correct format, like name@council.example";
+
 /** The minimum for matching, entered by the young person or their personal adviser. */
 export const menteeProfileSchema = z
   .object({
@@ -261,10 +263,17 @@ export const menteeProfileSchema = z
     preferredMentorGender: str
       .refine((v) => v === "none" || isGender(v), "Choose whether it matters if the mentor is a woman or a man")
       .transform((v): Gender | null => (isGender(v) ? v : null)),
+    // Optional: the service looks it up so that social worker (and their team) is never the mentor; only the
+    // ids are kept, never the address. Checked for format only: whether it is a known employee is never said.
+    socialWorkerEmail: str
+      .transform((v) => v.toLowerCase())
+      .refine((v) => v === "" || (v.length <= 254 && z.email().safeParse(v).success), SOCIAL_WORKER_EMAIL_FORMAT)
+      .transform((v) => v || null),
   })
   .refine(...placeRule("Enter the town or area where they can meet"))
   .transform((v) => ({ ...v, location: v.mode === "online" ? null : v.location }));
-export type MenteeProfileInput = z.output<typeof menteeProfileSchema>;
+// socialWorkerEmail optional here, so callers that build a profile without the form (the seed, tests) need not name it.
+export type MenteeProfileInput = Omit<z.output<typeof menteeProfileSchema>, "socialWorkerEmail"> & { socialWorkerEmail?: string | null };
 
 // ---- Stored JSON arrays ----------------------------------------------------------------------
 
