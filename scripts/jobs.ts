@@ -1,15 +1,18 @@
-// `npm run jobs`: every scheduled job in turn — follow-ups, the DBS purge, the monthly digest — each
+// `npm run jobs`: every scheduled job in turn — follow-ups, the DBS purge, the monthly digest, retention — each
 // printing one line. Each job is safe to repeat and to overlap with another run, so one cron entry can
 // run this daily. A job that fails is reported and the rest still run; the exit code is then 1.
 import { disconnectDb } from "../app/db.server.ts";
 import { digestRunLine, sendMonthlyDigest } from "../app/services/digest.server.ts";
 import { sendDueFollowUps } from "../app/services/follow-ups.server.ts";
 import { dbsPurgeMonths, purgeDbsCertificates } from "../app/services/mentoring-gates.server.ts";
+import { applyRetention, retentionRunLine } from "../app/services/retention.server.ts";
 
 const JOBS: { name: string; run: (now: Date) => Promise<string> }[] = [
   { name: "follow-ups", run: async (now) => `follow-ups sent: ${await sendDueFollowUps(now)}` },
   { name: "dbs-purge", run: async (now) => `DBS certificate numbers purged: ${await purgeDbsCertificates(now, await dbsPurgeMonths())}` },
   { name: "digest", run: async (now) => digestRunLine(await sendMonthlyDigest(now)) },
+  // The retention clocks (issue 10); its DBS clock finds nothing left after dbs-purge above.
+  { name: "retention", run: async (now) => retentionRunLine(await applyRetention(now), now) },
 ];
 
 let failed = false;

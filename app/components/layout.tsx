@@ -25,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/impact", label: "Our impact" },
   { to: "/coordinator/campaigns", label: "Manage campaigns", roles: ["coordinator"] },
   { to: "/reports/board", label: "Board report", roles: ["coordinator", "finance"] },
+  { to: "/admin", label: "Admin", roles: ["admin"] },
 ];
 
 export function navFor(user: ShellUser): NavItem[] {

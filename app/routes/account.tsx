@@ -52,6 +52,24 @@ export default function Account() {
         ]}
       />
       <p className="mb-8">If your name, email address or role is wrong, ask the programme coordinator to change it.</p>
+      <section aria-labelledby="your-data-heading" className="mb-8">
+        <h2 id="your-data-heading" className="mb-4 text-2xl font-bold">
+          Your data
+        </h2>
+        <p className="mb-2">You can see everything the service holds about you, and keep a copy.</p>
+        <ul className="list-disc pl-6">
+          <li>
+            <a href="/account/export" className="text-brand underline">
+              Everything we hold about you (to read or print)
+            </a>
+          </li>
+          <li>
+            <a href="/account/export.json" className="text-brand underline" download>
+              Download it as a file (JSON)
+            </a>
+          </li>
+        </ul>
+      </section>
       {data.canHaveDigest ? (
         <section aria-labelledby="digest-heading">
           <h2 id="digest-heading" className="mb-4 text-2xl font-bold">

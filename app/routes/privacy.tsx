@@ -1,37 +1,38 @@
 import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
 
 export const meta: MetaFunction = () => [{ title: "Privacy notice – Helping Hands" }];
 
-// Public page. No loader: nothing to guard.
+// Public page. No loader: nothing to guard. Each notice is built from the data inventory (privacy_.$audience).
 export default function Privacy() {
   return (
     <article className="max-w-3xl space-y-4">
       <h1 className="text-3xl font-bold">Privacy notice</h1>
       <p>
-        The council is the data controller for this service. We use your information to run staff and public giving for
-        the children in our care and our care leavers, to decide and pay support, and to run the mentoring programme.
+        The council is the data controller for this service. We use your information to run staff and public giving for the children in our care
+        and our care leavers, to decide and pay support, to link volunteers with young people, and to run the mentoring programme.
       </p>
-      <h2 className="text-2xl font-bold">What we collect and why</h2>
-      <ul className="list-disc space-y-1 pl-6">
-        <li>Your name and email address, to sign you in and send you confirmations.</li>
-        <li>For employees: payroll number and pay group, to set up the deductions you ask for.</li>
-        <li>For young people: only what is needed to decide an application, seen only by the people who decide it.</li>
+      <p>Choose the notice that is about you. Each one lists everything we hold about you, why, who can see it and how long we keep it.</p>
+      <ul className="list-disc space-y-2 pl-6">
+        <li>
+          <Link to="/privacy/staff" className="underline">
+            Council staff
+          </Link>{" "}
+          — employees who give, volunteer or mentor, panel members, finance, the programme coordinator, personal advisers and administrators
+        </li>
+        <li>
+          <Link to="/privacy/donors" className="underline">
+            People who give by card
+          </Link>{" "}
+          — including Gift Aid declarations
+        </li>
+        <li>
+          <Link to="/privacy/young-people" className="underline">
+            Young people
+          </Link>{" "}
+          — in plain English, for care leavers who apply for support, ask for a volunteer or join mentoring
+        </li>
       </ul>
-      <h2 className="text-2xl font-bold">Who can see it</h2>
-      <p>
-        Panel members see a reference and a first name at most. Every view of a young person's details is recorded.
-        Figures we publish never identify a young person: small numbers are suppressed.
-      </p>
-      <h2 className="text-2xl font-bold">How long we keep it</h2>
-      <p>
-        We keep each kind of record only as long as we need it: for example sign-in codes for minutes, DBS certificate
-        details for about 6 months, and Gift Aid records for 6 years after the accounting period, as HMRC requires.
-      </p>
-      <h2 className="text-2xl font-bold">Your rights</h2>
-      <p>
-        You can ask for a copy of your data, ask us to correct it, and in some cases ask us to erase it. Contact the
-        council's data protection officer.
-      </p>
     </article>
   );
 }

@@ -32,6 +32,8 @@ const ACCESS: Record<string, Rule> = {
   "routes/_index": PUBLIC,
   "routes/accessibility": PUBLIC,
   "routes/privacy": PUBLIC,
+  // The privacy notice for each audience (issue 10), built from the data inventory; an unknown audience is 404.
+  "routes/privacy_.$audience": { path: "/privacy/young-people", answers: everyone(200) },
   "routes/sign-in": PUBLIC,
   // Without a pending sign-in there is no code to enter.
   "routes/sign-in_.code": { answers: everyone("redirect:/sign-in") },
@@ -183,6 +185,18 @@ const ACCESS: Record<string, Rule> = {
   // The Corporate Parenting Board report (issue 9) and its CSV: coordinator and finance (default months: the last full quarter).
   "routes/reports.board": only("coordinator", "finance"),
   "routes/reports.board[.csv]": only("coordinator", "finance"),
+  // Privacy (issue 10): the admin pages (people, one person, their subject access exports, the audit log) are admins'
+  // only; an unknown person is 404 for them. Everyone signed in can see and download their own data.
+  "routes/admin._index": only("admin"),
+  "routes/admin.people._index": only("admin"),
+  "routes/admin.people.$personId._index": { path: "/admin/people/no-such-person", answers: { ...only("admin").answers, admin: 404 } },
+  "routes/admin.people.$personId.export": { path: "/admin/people/no-such-person/export", answers: { ...only("admin").answers, admin: 404 } },
+  "routes/admin.people.$personId.export[.json]": { path: "/admin/people/no-such-person/export.json", answers: { ...only("admin").answers, admin: 404 } },
+  "routes/admin.audit": only("admin"),
+  // Erasure (issue 10): admins only; an unknown person is 404 for them.
+  "routes/admin.people.$personId.erase": { path: "/admin/people/no-such-person/erase", answers: { ...only("admin").answers, admin: 404 } },
+  "routes/account_.export": { answers: { ...everyone(200), anonymous: "sign-in" } },
+  "routes/account_.export[.json]": { answers: { ...everyone(200), anonymous: "sign-in" } },
 };
 
 useTestDatabase();
