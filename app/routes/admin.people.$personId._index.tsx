@@ -65,6 +65,13 @@ export default function PersonPage() {
           </Link>
         </li>
       </ul>
+      <h2 className="mt-8 mb-4 text-2xl font-bold">Erasure on request</h2>
+      <p className="mb-4">See what would be removed, what is kept and why, before anything changes.</p>
+      <p>
+        <Link to={`/admin/people/${p.id}/erase`} className="text-brand underline">
+          Erase this person&apos;s data
+        </Link>
+      </p>
     </div>
   );
 }
