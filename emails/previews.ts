@@ -14,6 +14,7 @@ import { safeguardingConcernEmail } from "./safeguarding-concern";
 import { mentoringMatchedMentorEmail } from "./mentoring-matched-mentor";
 import { mentoringMatchedYoungPersonEmail } from "./mentoring-matched-young-person";
 import { mentoringRematchNeededEmail } from "./mentoring-rematch-needed";
+import { impactDigestEmail } from "./impact-digest";
 
 const SAMPLE_DAY = new Date("2026-11-20T10:30:00Z");
 
@@ -196,6 +197,31 @@ export const EMAIL_PREVIEWS: Record<string, { label: string; render: () => Rende
         youngPersonFirstName: "Jordan",
         saidBy: "mentor",
         url: "http://localhost:3000/coordinator/mentoring/sample/matching",
+      }),
+  },
+  "impact-digest": {
+    label: "Monthly update on what the fund did (to staff who asked for it)",
+    render: () =>
+      impactDigestEmail({
+        firstName: "Alex",
+        monthLabel: "October 2026",
+        money: { payrollPence: 412_500, cardPence: 86_000, giftAidPence: 12_500, spentPence: 265_000 },
+        awards: {
+          rows: [
+            { label: "Education equipment", count: 6, amountPence: 180_000 },
+            { label: "Driving lessons", count: "c", amountPence: "c" },
+            { label: "Setting up home", count: "c", amountPence: "c" },
+          ],
+          total: { count: 9, amountPence: 265_000 },
+        },
+        time: { hours: 46.5, volunteers: 12 },
+        mentoring: { pairs: 7, sessions: 18, hours: 21 },
+        story: { title: "A laptop for college", body: "I could finally do my coursework at home instead of waiting for a library computer. I passed my first year." },
+        threshold: 5,
+        givingUrl: "http://localhost:3000/giving",
+        donateUrl: "http://localhost:3000/donate",
+        impactUrl: "http://localhost:3000/impact",
+        unsubscribeUrl: "http://localhost:3000/digest/unsubscribe/sample?token=sample",
       }),
   },
 };

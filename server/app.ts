@@ -12,6 +12,8 @@ import type { Env } from "~/utils/env.server";
 import type { RawEndpoints } from "~/entry.server";
 import { logger, requestContext } from "~/utils/logger.server";
 import { SESSION_COOKIE } from "~/utils/session.server";
+import { invalidateImpact } from "~/services/impact-cache.server";
+import { createPageCache } from "./page-cache.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -92,6 +94,11 @@ export function createApp({ build, env, publicDir = "public" }: { build: ServerB
     next();
   });
 
+  // Whole anonymous public pages (e.g. /impact) for 30 s, ahead of Remix; a successful write clears
+  // them and the figures behind them (server/page-cache.ts, app/services/impact-cache.server.ts).
+  const pageCache = createPageCache({ onWrite: invalidateImpact });
+  app.use(pageCache.clearAfterWrites);
+
   // Stripe's webhook is answered here, ahead of Remix: it is machine-to-machine, is verified over
   // the raw bytes, and renders nothing, while Remix's routing and Request conversion cost a
   // delivery more than its own processing (docs/decisions/0011-webhook-outside-remix.md).
@@ -107,6 +114,7 @@ export function createApp({ build, env, publicDir = "public" }: { build: ServerB
   });
 
   app.use(compression());
+  app.use(pageCache.serve);
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
 

@@ -22,7 +22,9 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/donate", label: "Give" },
   { to: "/campaigns", label: "Campaigns" },
   { to: "/support", label: "Support fund" },
+  { to: "/impact", label: "Our impact" },
   { to: "/coordinator/campaigns", label: "Manage campaigns", roles: ["coordinator"] },
+  { to: "/reports/board", label: "Board report", roles: ["coordinator", "finance"] },
 ];
 
 export function navFor(user: ShellUser): NavItem[] {
@@ -66,6 +68,9 @@ export function Shell({
                 Signed in as {user.firstName}
                 <span className="sr-only"> ({user.roles.map((r) => ROLE_LABELS[r]).join(", ")})</span>
               </span>
+              <Link to="/account" className="text-white underline">
+                Your account
+              </Link>
               <Form method="post" action="/sign-out">
                 <button type="submit" className="underline">
                   Sign out

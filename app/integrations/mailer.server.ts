@@ -13,7 +13,12 @@ export type EmailMessage = {
   subject: string;
   html: string;
   text: string;
+  /** Extra headers for the real send (e.g. List-Unsubscribe); the outbox keeps only the fields above. */
+  headers?: Record<string, string>;
 };
+
+/** The outbox row of a message: its table has no column for headers. */
+const outboxRow = ({ headers: _headers, ...row }: EmailMessage) => row;
 
 export class MailerError extends Error {}
 
@@ -30,7 +35,7 @@ export function setSendGridBaseUrlForTests(url: string | null): void {
 export async function sendEmail(message: EmailMessage): Promise<void> {
   const env = loadEnv();
   if (!env.SENDGRID_API_KEY) {
-    await db().outboxEmail.create({ data: message });
+    await db().outboxEmail.create({ data: outboxRow(message) });
     return;
   }
   // A client per message: cheap, and the key or base URL never leaks between tests.
@@ -48,6 +53,7 @@ export async function sendEmail(message: EmailMessage): Promise<void> {
       subject: message.subject,
       text: message.text,
       html: message.html,
+      ...(message.headers ? { headers: message.headers } : {}),
       // No tracking pixels or rewritten links: these are service emails, not marketing.
       trackingSettings: { clickTracking: { enable: false, enableText: false }, openTracking: { enable: false } },
     });
@@ -65,7 +71,7 @@ export async function sendEmail(message: EmailMessage): Promise<void> {
  */
 export async function stageEmails(tx: DbTx, messages: EmailMessage[]): Promise<EmailMessage[]> {
   if (!loadEnv().emailToOutbox) return messages;
-  if (messages.length > 0) await tx.outboxEmail.createMany({ data: messages });
+  if (messages.length > 0) await tx.outboxEmail.createMany({ data: messages.map(outboxRow) });
   return [];
 }
 

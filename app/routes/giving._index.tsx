@@ -54,7 +54,12 @@ export default function MyGivingPage() {
     : [];
   return (
     <>
-      <h1 className="mb-6 text-3xl font-bold">My giving</h1>
+      <h1 className="mb-4 text-3xl font-bold">My giving</h1>
+      <p className="mb-6">
+        <Link to="/giving/impact" className="text-brand underline">
+          My impact: what your giving added up to this year, and what the fund paid for
+        </Link>
+      </p>
 
       <section aria-labelledby="regular-gift" className="mb-10">
         <h2 id="regular-gift" className="mb-4 text-2xl font-bold">

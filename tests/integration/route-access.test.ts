@@ -177,6 +177,14 @@ const ACCESS: Record<string, Rule> = {
   },
   "routes/coordinator.mentoring.$id.report": { path: "/coordinator/mentoring/no-such-cohort/report", answers: { ...only("coordinator").answers, coordinator: 404 } },
   "routes/coordinator.mentoring.$id.report[.csv]": { path: "/coordinator/mentoring/no-such-cohort/report.csv", answers: { ...only("coordinator").answers, coordinator: 404 } },
+  // Impact (issue 9): "Your account" is every signed-in user's; "My impact" is employees'; the digest's unsubscribe link is
+  // public, but without a valid token (here a made-up user and token) it is 404.
+  "routes/account": { answers: { ...everyone(200), anonymous: "sign-in" } },
+  "routes/giving.impact": only("employee"),
+  "routes/digest.unsubscribe.$userId": { path: "/digest/unsubscribe/no-such-user?token=made-up", answers: everyone(404) },
+  // The Corporate Parenting Board report (issue 9) and its CSV: coordinator and finance (default months: the last full quarter).
+  "routes/reports.board": only("coordinator", "finance"),
+  "routes/reports.board[.csv]": only("coordinator", "finance"),
 };
 
 useTestDatabase();

@@ -1,0 +1,11 @@
+// `npm run jobs:digest`: email last month's digest to every employee who asked for it and has not had
+// it yet (each person once per month, even if two runs overlap). Safe to run daily, e.g. from cron:
+// once everyone has this month's, a run sends nothing until the next month.
+import { disconnectDb } from "../app/db.server.ts";
+import { digestRunLine, sendMonthlyDigest } from "../app/services/digest.server.ts";
+
+try {
+  console.log(digestRunLine(await sendMonthlyDigest(new Date())));
+} finally {
+  await disconnectDb();
+}
