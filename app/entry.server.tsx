@@ -1,10 +1,10 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { logger } from "~/utils/logger.server";
+import { reactOutputStream } from "~/utils/react-stream";
 import { handleStripeWebhook } from "~/services/stripe-webhook.server";
 
 /** Endpoints that server/app.ts serves ahead of Remix (raw body, no page), from this same build. */
@@ -31,7 +31,7 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
-          const body = new PassThrough();
+          const body = reactOutputStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

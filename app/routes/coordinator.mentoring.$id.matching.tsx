@@ -146,20 +146,7 @@ export default function CohortMatching() {
           <h2 id="refused-heading" className="mb-2 text-2xl font-bold">
             Locks that could not be kept
           </h2>
-          <ul className="space-y-4">
-            {page.refusedLocks.map((r) => (
-              <li key={r.token} className="border-l-4 border-error pl-4">
-                <p className="font-bold">
-                  {r.youngPerson} with {r.mentor}
-                </p>
-                <ul className="list-disc pl-6">
-                  {r.reasons.map((text) => (
-                    <li key={text}>{text}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
+          <ReasonsList border="border-error" items={page.refusedLocks.map((r) => ({ key: r.token, title: `${r.youngPerson} with ${r.mentor}`, reasons: r.reasons }))} />
         </section>
       ) : null}
 
@@ -226,18 +213,7 @@ export default function CohortMatching() {
           <h2 id="unmatched-heading" className="mb-2 text-2xl font-bold">
             Young people without a mentor in this proposal
           </h2>
-          <ul className="space-y-4">
-            {page.unmatched.map((u) => (
-              <li key={u.youngPersonId} className="border-l-4 border-gray-400 pl-4">
-                <p className="font-bold">{u.youngPerson}</p>
-                <ul className="list-disc pl-6">
-                  {u.reasons.map((text) => (
-                    <li key={text}>{text}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
+          <ReasonsList items={page.unmatched.map((u) => ({ key: u.youngPersonId, title: u.youngPerson, reasons: u.reasons }))} />
         </section>
       ) : null}
 
@@ -246,22 +222,17 @@ export default function CohortMatching() {
           <h2 id="not-ready-heading" className="mb-2 text-2xl font-bold">
             Mentors who cannot be matched yet, or not with everyone
           </h2>
-          <ul className="space-y-4">
-            {page.mentorsNotReady.map((m) => (
-              <li key={m.mentorId} className="border-l-4 border-gray-400 pl-4">
-                <p className="font-bold">
-                  <Link to={`/coordinator/mentoring/${cohort.id}/mentors/${m.mentorId}`} className="text-brand underline">
-                    {m.mentor}
-                  </Link>
-                </p>
-                <ul className="list-disc pl-6">
-                  {m.problems.map((text) => (
-                    <li key={text}>{text}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
+          <ReasonsList
+            items={page.mentorsNotReady.map((m) => ({
+              key: m.mentorId,
+              title: (
+                <Link to={`/coordinator/mentoring/${cohort.id}/mentors/${m.mentorId}`} className="text-brand underline">
+                  {m.mentor}
+                </Link>
+              ),
+              reasons: m.problems,
+            }))}
+          />
         </section>
       ) : null}
 
@@ -328,5 +299,23 @@ export default function CohortMatching() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** People with the reasons that apply to them, as a list of lists. */
+function ReasonsList({ items, border = "border-gray-400" }: { items: { key: string; title: React.ReactNode; reasons: readonly string[] }[]; border?: string }) {
+  return (
+    <ul className="space-y-4">
+      {items.map((item) => (
+        <li key={item.key} className={`border-l-4 ${border} pl-4`}>
+          <p className="font-bold">{item.title}</p>
+          <ul className="list-disc pl-6">
+            {item.reasons.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
   );
 }

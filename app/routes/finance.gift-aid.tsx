@@ -2,7 +2,7 @@
 // be claimed, then export the schedule (a POST to the export route, which returns the CSV).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary } from "~/components/forms";
 import { Section } from "~/components/finance-ui";
 import { DateInput } from "~/components/pledge-ui";
@@ -36,7 +36,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["finance"]);
   const url = new URL(request.url);
   const values = Object.fromEntries(FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""])) as Record<(typeof FIELDS)[number], string>;
-  const claims = (await recentClaims()).map((c) => ({ ...c, fromDate: formatDay(c.fromDate), toDate: formatDay(c.toDate), createdAt: formatDay(c.createdAt) }));
+  const claims = (await recentClaims()).map((c) => ({
+    ...c,
+    fromDate: formatDay(c.fromDate),
+    toDate: formatDay(c.toDate),
+    createdAt: formatDay(c.createdAt),
+    paidOn: c.ledger.paid ? formatDay(c.ledger.paid.on) : null,
+  }));
   const exportError = url.searchParams.get("exportError") === "none" ? "There are no gifts to claim Gift Aid on between these dates" : null;
   if (!url.searchParams.has("fromDay")) return json({ values, errors: {} as RangeErrors, preview: null, range: null, claims, exportError });
   const parsed = parseClaimRange(values, todayKey(new Date()));
@@ -169,30 +175,41 @@ export default function GiftAidClaimPage() {
       ) : null}
       <Section id="claims" title="Claims already exported">
         {claims.length ? (
-          <table className="w-full max-w-3xl border-collapse text-left">
-            <thead>
-              <tr className="border-b-2 border-gray-900">
-                <th scope="col" className="py-2 pr-4">Exported</th>
-                <th scope="col" className="py-2 pr-4">Gifts paid</th>
-                <th scope="col" className="py-2 pr-4 text-right">Rows</th>
-                <th scope="col" className="py-2 pr-4 text-right">Total</th>
-                <th scope="col" className="py-2 text-right">Adjustment for earlier overclaims</th>
-              </tr>
-            </thead>
-            <tbody>
-              {claims.map((c) => (
-                <tr key={c.id} className="border-b border-gray-300">
-                  <td className="py-2 pr-4">{c.createdAt}</td>
-                  <td className="py-2 pr-4">
-                    {c.fromDate} to {c.toDate}
-                  </td>
-                  <td className="py-2 pr-4 text-right">{c.rowCount}</td>
-                  <td className="py-2 pr-4 text-right">{formatPence(c.totalPence)}</td>
-                  <td className="py-2 text-right">{c.adjustmentPence ? formatPence(c.adjustmentPence) : "None"}</td>
+          <>
+            <p className="mb-4 max-w-3xl">Open a claim to record HMRC&rsquo;s payment of it when it reaches the fund&rsquo;s bank account.</p>
+            <table className="w-full max-w-5xl border-collapse text-left">
+              <thead>
+                <tr className="border-b-2 border-gray-900">
+                  <th scope="col" className="py-2 pr-4">Exported</th>
+                  <th scope="col" className="py-2 pr-4">Gifts paid</th>
+                  <th scope="col" className="py-2 pr-4 text-right">Rows</th>
+                  <th scope="col" className="py-2 pr-4 text-right">Total</th>
+                  <th scope="col" className="py-2 pr-4 text-right">Adjustment for earlier overclaims</th>
+                  <th scope="col" className="py-2 pr-4 text-right">Due from HMRC</th>
+                  <th scope="col" className="py-2">Paid by HMRC</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {claims.map((c) => (
+                  <tr key={c.id} className="border-b border-gray-300">
+                    <td className="py-2 pr-4">{c.createdAt}</td>
+                    <td className="py-2 pr-4">
+                      <Link to={`/finance/gift-aid/claims/${c.id}`} className="text-brand underline">
+                        {c.fromDate} to {c.toDate}
+                      </Link>
+                    </td>
+                    <td className="py-2 pr-4 text-right">{c.rowCount}</td>
+                    <td className="py-2 pr-4 text-right">{formatPence(c.totalPence)}</td>
+                    <td className="py-2 pr-4 text-right">{c.adjustmentPence ? formatPence(c.adjustmentPence) : "None"}</td>
+                    <td className="py-2 pr-4 text-right">{formatPence(c.ledger.duePence)}</td>
+                    <td className="py-2" data-testid="claim-paid">
+                      {c.ledger.paid ? `${formatPence(c.ledger.paid.receivedPence)} on ${c.paidOn}` : c.ledger.duePence ? "Not yet" : "Nothing due"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         ) : (
           <p>No claims have been exported yet.</p>
         )}

@@ -142,6 +142,16 @@ export default function MentoringPair() {
         <p className="mb-6">The programme coordinator arranges the first meeting. Contact details are not shared on this page: talk to the coordinator if anything changes.</p>
       ) : null}
 
+      {/* The session log (dates and lengths; the notes only to the mentor and coordinator): an active
+          pair's mentor reaches it through "Log a session" below. */}
+      {pair.side !== "mentor" || pair.status !== "active" ? (
+        <p className="mb-6">
+          <Link to={`/mentoring/pairs/${pair.id}/sessions`} className="text-brand underline" data-testid="sessions-link">
+            See the sessions
+          </Link>
+        </p>
+      ) : null}
+
       {pair.side === "mentor" ? (
         <ul className="mb-8 space-y-2" data-testid="mentor-links">
           {pair.status === "active" ? (

@@ -1,8 +1,10 @@
-// Gift Aid: declarations (record, cancel) and the HMRC claim schedule export. The only code that writes them.
+// Gift Aid: declarations (record, cancel), the HMRC claim schedule export, and the claims in the ledger (the claim,
+// HMRC's payment of it). The only code that writes them.
 import { stringify } from "csv-stringify/sync";
 import { db, type DbTx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { audit } from "~/services/audit.server";
+import { postTransaction } from "~/services/ledger.server";
 import { loadEnv } from "~/utils/env.server";
 import {
   GIFT_AID_WORDING_VERSION,
@@ -15,6 +17,22 @@ import { giftAidEligibility, type DeclarationLike } from "~/domain/gift-aid/elig
 import { queryWindow, type ClaimRange } from "~/domain/gift-aid/claim-range";
 import { adjustmentsForClaim, keptPence, outstandingOverclaim, OVERCLAIM_STATUSES } from "~/domain/gift-aid/adjustments";
 import { giftAidValue } from "~/domain/gift-aid/declaration";
+import { differenceNeedsReason, REASON_MAX, REFERENCE_MAX } from "~/domain/gift-aid/hmrc-payment";
+import { pence } from "~/domain/money";
+import {
+  GIFT_AID_CLAIM_KIND,
+  GIFT_AID_PAYMENT_KIND,
+  MAX_ENTRY_PENCE,
+  dueFromClaimEntries,
+  giftAidClaimDraft,
+  giftAidClaimExternalRef,
+  giftAidDue,
+  giftAidPaidExternalRef,
+  giftAidPaymentDraft,
+  isAccountCode,
+  paymentFromEntries,
+  type EntryDraft,
+} from "~/domain/ledger";
 import {
   ROWS_PER_SHEET,
   SCHEDULE_CSV_OPTIONS,
@@ -342,6 +360,9 @@ export async function exportClaimSchedule(input: {
         data: adjustments.map((a) => ({ donationId: a.donationId, claimId: claim.id, donationPence: a.donationPence, taxPence: a.taxPence, createdAt: now })),
       });
     }
+    // Gift Aid is income once claimed: HMRC owes it until it pays (recordGiftAidPayment). Same transaction, so a
+    // claim never exists without its posting; a brand-new claim id cannot have been posted before.
+    const posted = await postClaim(tx, claim, actor.userId, now, { externalRefChecked: true });
     await audit(
       {
         actorUserId: actor.userId,
@@ -358,6 +379,8 @@ export async function exportClaimSchedule(input: {
           totalPence: preview.totalPence,
           adjustments: adjustments.length,
           adjustmentPence: preview.adjustments.taxPence,
+          duePence: posted?.duePence ?? 0,
+          ledgerTransactionId: posted?.transactionId ?? null,
         },
       },
       tx,
@@ -370,11 +393,174 @@ export async function exportClaimSchedule(input: {
 /** Today's UK day, for the range form's "not in the future" check. */
 export const todayKey = (now: Date) => ukDayKey(now);
 
-/** The claims already exported, newest first. */
+/** The claims already exported, newest first, with what HMRC owes on each and whether it has paid (from the ledger). */
 export async function recentClaims(take = 20) {
-  return db().giftAidClaim.findMany({
+  const claims = await db().giftAidClaim.findMany({
     orderBy: { createdAt: "desc" },
     take,
     select: { id: true, fromDate: true, toDate: true, rowCount: true, totalPence: true, adjustmentPence: true, createdAt: true },
   });
+  const ledger = await claimLedgers(claims, db());
+  return claims.map((c) => ({ ...c, ledger: ledger.get(c.id)! }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Gift Aid in the ledger: the claim (Dr gift_aid_receivable / Cr gift_aid_income) and HMRC's payment
+// (Dr fund_bank / Cr gift_aid_receivable). No schema of its own: both are found by their externalRef.
+
+/** A refusal finance can act on (already paid, nothing due, a bad day or amount): the page shows the message. */
+export class GiftAidPaymentError extends Error {}
+
+type ClaimRow = { id: string; totalPence: number; adjustmentPence: number; fromDate: Date; toDate: Date };
+
+const claimGiftAid = (claim: ClaimRow) => ({ giftAidPence: giftAidValue(claim.totalPence), adjustmentPence: claim.adjustmentPence });
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Post a claim's ledger transaction: what HMRC will pay on it. Null when nothing is due (its adjustments take all
+ * its Gift Aid), so nothing is posted. Idempotent on the claim's externalRef.
+ */
+async function postClaim(tx: DbTx, claim: ClaimRow, actorUserId: string, occurredAt: Date, options: { externalRefChecked: boolean }) {
+  const draft = giftAidClaimDraft(claimGiftAid(claim));
+  if (!draft) return null;
+  const { transaction, created } = await postTransaction(draft, {
+    tx,
+    kind: GIFT_AID_CLAIM_KIND,
+    description: `Gift Aid claimed from HMRC: claim ${claim.id}, gifts paid ${dayOf(claim.fromDate)} to ${dayOf(claim.toDate)}`,
+    occurredAt,
+    externalRef: giftAidClaimExternalRef(claim.id),
+    externalRefChecked: options.externalRefChecked,
+    createdById: actorUserId,
+  });
+  return { transactionId: transaction.id, duePence: dueFromClaimEntries(draft.entries) as number, created };
+}
+
+const entriesOf = (rows: { accountCode: string; amountPence: number }[]): EntryDraft[] =>
+  rows.filter((e) => isAccountCode(e.accountCode)).map((e) => ({ account: e.accountCode as EntryDraft["account"], amount: pence(e.amountPence) }));
+
+export type ClaimLedger = {
+  /** what HMRC owes on the claim: as posted, or (not posted yet: a claim exported before Gift Aid reached the ledger) as it will be */
+  duePence: number;
+  /** the claim's transaction is in the ledger */
+  posted: boolean;
+  paid: { receivedPence: number; differencePence: number; on: Date } | null;
+};
+
+/** Each claim's ledger status, from one query by externalRef. */
+async function claimLedgers(claims: ClaimRow[], source: DbTx): Promise<Map<string, ClaimLedger>> {
+  const refs = claims.flatMap((c) => [giftAidClaimExternalRef(c.id), giftAidPaidExternalRef(c.id)]);
+  const rows = refs.length
+    ? await source.ledgerTransaction.findMany({
+        where: { externalRef: { in: refs } },
+        select: { externalRef: true, occurredAt: true, entries: { select: { accountCode: true, amountPence: true } } },
+      })
+    : [];
+  const byRef = new Map(rows.map((r) => [r.externalRef!, r]));
+  return new Map(
+    claims.map((c) => {
+      const claimTx = byRef.get(giftAidClaimExternalRef(c.id));
+      const paidTx = byRef.get(giftAidPaidExternalRef(c.id));
+      const duePence = claimTx ? (dueFromClaimEntries(entriesOf(claimTx.entries)) as number) : (giftAidDue(claimGiftAid(c)) as number);
+      const paid = paidTx ? { ...paymentFromEntries(entriesOf(paidTx.entries)), on: paidTx.occurredAt } : null;
+      return [c.id, { duePence, posted: Boolean(claimTx), paid: paid && { receivedPence: paid.receivedPence as number, differencePence: paid.differencePence as number, on: paid.on } }];
+    }),
+  );
+}
+
+/** One claim for its page: the claim, its ledger status, and HMRC's payment as recorded (reference, reason). Null if unknown. */
+export async function claimForFinance(claimId: string) {
+  const claim = await db().giftAidClaim.findUnique({
+    where: { id: claimId },
+    select: { id: true, fromDate: true, toDate: true, rowCount: true, totalPence: true, adjustmentPence: true, createdAt: true },
+  });
+  if (!claim) return null;
+  const ledger = (await claimLedgers([claim], db())).get(claim.id)!;
+  const recorded = ledger.paid
+    ? await db().auditLog.findFirst({ where: { action: "gift_aid.payment_recorded", entityType: "GiftAidClaim", entityId: claim.id }, orderBy: { at: "desc" }, select: { detail: true } })
+    : null;
+  const detail = recorded?.detail ? (JSON.parse(recorded.detail) as { reference?: string; reason?: string | null }) : {};
+  return {
+    ...claim,
+    giftAidPence: giftAidValue(claim.totalPence),
+    ledger,
+    payment: ledger.paid ? { ...ledger.paid, reference: detail.reference ?? null, reason: detail.reason ?? null } : null,
+  };
+}
+
+export type GiftAidPaymentInput = { receivedPence: number; day: string; reference: string; reason?: string | null };
+
+/**
+ * Record that HMRC paid a claim: Dr fund_bank what arrived / Cr gift_aid_receivable what was due, and a difference
+ * (allowed only with a reason) to gift_aid_income. Once per claim (externalRef `gift-aid-paid:<claimId>`): a second
+ * record is refused. A claim exported before Gift Aid reached the ledger gets its missing claim transaction first,
+ * in the same transaction (its own externalRef makes that once too), dated when the claim was exported.
+ */
+export async function recordGiftAidPayment(actor: Actor, claimId: string, input: GiftAidPaymentInput, now = new Date()) {
+  const paidRef = giftAidPaidExternalRef(claimId);
+  const alreadyPaid = "HMRC's payment of this claim is already recorded. Nothing was changed.";
+  try {
+    return await db().$transaction(async (tx) => {
+      const claim = await tx.giftAidClaim.findUnique({ where: { id: claimId } });
+      if (!claim) throw new GiftAidPaymentError("There is no such Gift Aid claim.");
+      const ledger = (await claimLedgers([claim], tx)).get(claim.id)!;
+      if (ledger.paid) throw new GiftAidPaymentError(alreadyPaid);
+      if (ledger.duePence === 0) throw new GiftAidPaymentError("Nothing is due from HMRC on this claim: its adjustments took all of its Gift Aid.");
+      // The service checks again what the form checks: the form is not the only way in.
+      const { receivedPence, day } = input;
+      const reference = input.reference.trim();
+      const reason = input.reason?.trim() || null;
+      if (!Number.isSafeInteger(receivedPence) || receivedPence <= 0 || receivedPence > MAX_ENTRY_PENCE) {
+        throw new GiftAidPaymentError("The amount HMRC paid must be more than £0.");
+      }
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)) || dayOf(new Date(`${day}T00:00:00Z`)) !== day) {
+        throw new GiftAidPaymentError("The date HMRC paid must be a real date.");
+      }
+      if (day > ukDayKey(now) || day < ukDayKey(claim.createdAt)) throw new GiftAidPaymentError("The date HMRC paid must be between the day the claim was exported and today.");
+      if (!reference || reference.length > REFERENCE_MAX) throw new GiftAidPaymentError(`HMRC's payment reference must be 1 to ${REFERENCE_MAX} characters.`);
+      if (reason && reason.length > REASON_MAX) throw new GiftAidPaymentError(`The reason must be ${REASON_MAX} characters or fewer.`);
+      const missingReason = differenceNeedsReason(ledger.duePence, receivedPence, reason);
+      if (missingReason) throw new GiftAidPaymentError(missingReason);
+
+      let claimPostedNow = false;
+      if (!ledger.posted) {
+        const posted = await postClaim(tx, claim, actor.userId, claim.createdAt, { externalRefChecked: true });
+        claimPostedNow = Boolean(posted?.created);
+        if (posted?.created) {
+          await audit(
+            { actorUserId: actor.userId, actorRole: actor.role, action: "gift_aid.claim_posted", entityType: "GiftAidClaim", entityId: claim.id, detail: { duePence: posted.duePence, ledgerTransactionId: posted.transactionId, late: true } },
+            tx,
+          );
+        }
+      }
+      const draft = giftAidPaymentDraft({ duePence: ledger.duePence, receivedPence });
+      const { transaction } = await postTransaction(draft, {
+        tx,
+        kind: GIFT_AID_PAYMENT_KIND,
+        description: `Gift Aid paid by HMRC, reference ${reference}: claim ${claim.id}`,
+        occurredAt: new Date(`${day}T00:00:00.000Z`),
+        externalRef: paidRef,
+        // read above, in this transaction: not posted (a concurrent record loses on the unique index, below)
+        externalRefChecked: true,
+        createdById: actor.userId,
+      });
+      const differencePence = receivedPence - ledger.duePence;
+      await audit(
+        {
+          actorUserId: actor.userId,
+          actorRole: actor.role,
+          action: "gift_aid.payment_recorded",
+          entityType: "GiftAidClaim",
+          entityId: claim.id,
+          detail: { duePence: ledger.duePence, receivedPence, differencePence, day, reference, reason: differencePence === 0 ? null : reason, ledgerTransactionId: transaction.id },
+        },
+        tx,
+      );
+      return { transactionId: transaction.id, duePence: ledger.duePence, receivedPence, differencePence, claimPostedNow };
+    });
+  } catch (error) {
+    if (error instanceof GiftAidPaymentError) throw error;
+    // Two records at once: the other one won the externalRef's unique index. Say so rather than fail.
+    if (await db().ledgerTransaction.findUnique({ where: { externalRef: paidRef }, select: { id: true } })) throw new GiftAidPaymentError(alreadyPaid);
+    throw error;
+  }
 }

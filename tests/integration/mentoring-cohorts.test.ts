@@ -8,7 +8,7 @@ import { sessionCookieFor, startTestServer, type TestServer } from "../helpers/s
 import { makeUser, type TestUser } from "../helpers/users";
 import { seed } from "../../prisma/seed";
 import { DEMO_MENTORING_IDS as DEMO, seedMentoring } from "../../prisma/seed-mentoring";
-import { cohortSchema, menteeProfileSchema, mentorApplicationSchema, type CohortInput, type MenteeProfileInput, type MentorApplicationInput } from "~/domain/mentoring/cohort";
+import { cohortAnswers, mentorAnswers, profileAnswers } from "../helpers/mentoring";
 import { TRAINING_MODULES } from "~/domain/mentoring/gates";
 import { proposeMatches } from "~/domain/mentoring/matching";
 import { applicationDetail, cohortList, cohortOverview, recordDropInAttendance, requireApplicationInCohort } from "~/services/mentoring-cohorts.server";
@@ -23,42 +23,9 @@ const NOW = new Date(`${TODAY}T10:00:00Z`);
 const CERTIFICATE = "001122334455";
 const asActor = (u: TestUser): Actor => ({ userId: u.userId, roles: u.roles });
 
-function parsed<T>(result: { success: boolean; data?: T; error?: unknown }): T {
-  if (!result.success) throw new Error(JSON.stringify(result.error));
-  return result.data as T;
-}
-const cohortInput = (over: Record<string, unknown> = {}): CohortInput =>
-  parsed(cohortSchema(TODAY).safeParse({ name: "Autumn 2026", startDay: "5", startMonth: "10", startYear: "2026", weeks: "8", capacity: "4", dropInDays: ["2026-09-20"], ...over }));
-const applicationInput = (over: Record<string, unknown> = {}): MentorApplicationInput =>
-  parsed(
-    mentorApplicationSchema.safeParse({
-      motivation: "I would like to help someone find work",
-      interests: ["music"],
-      skills: ["cv_help"],
-      availability: ["tue_evening"],
-      ageBands: ["16_17", "18_20"],
-      mode: "in_person",
-      location: "Darlington",
-      capacity: "1",
-      gender: "",
-      managerAgreed: "yes",
-      ...over,
-    }),
-  );
-const profileInput = (over: Record<string, unknown> = {}): MenteeProfileInput =>
-  parsed(
-    menteeProfileSchema.safeParse({
-      youngPersonId: "",
-      ageBand: "18_20",
-      interests: ["music"],
-      goals: ["find_work"],
-      availability: ["tue_evening"],
-      mode: "in_person",
-      location: "Darlington",
-      preferredMentorGender: "none",
-      ...over,
-    }),
-  );
+const cohortInput = (over: Record<string, unknown> = {}) => cohortAnswers(over, TODAY);
+const applicationInput = (over: Record<string, unknown> = {}) => mentorAnswers({ interests: ["music"], skills: ["cv_help"], availability: ["tue_evening"], ageBands: ["16_17", "18_20"], gender: "", ...over });
+const profileInput = profileAnswers;
 
 let coordinator: TestUser;
 let alex: TestUser;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
 import { sessionCookieFor, startTestServer, type TestServer } from "../helpers/server";
 import { makeUser, type TestUser } from "../helpers/users";
-import { cohortSchema, menteeProfileSchema, mentorApplicationSchema, type MenteeProfileInput, type MentorApplicationInput } from "~/domain/mentoring/cohort";
+import { cohortAnswers, mentorAnswers, profileAnswers } from "../helpers/mentoring";
 import { TRAINING_MODULES } from "~/domain/mentoring/gates";
 import { NO_CHOICES, pairToken, type PairChoices } from "~/domain/mentoring/pair-choices";
 import { confirmMatches, pairFor, proposalFor, recordFit } from "~/services/mentoring-matching.server";
@@ -21,40 +21,8 @@ const TODAY = "2026-09-01";
 const NOW = new Date(`${TODAY}T10:00:00Z`);
 const LATER = new Date("2026-10-20T10:00:00Z");
 
-function parsed<T>(result: { success: boolean; data?: T; error?: unknown }): T {
-  if (!result.success) throw new Error(JSON.stringify(result.error));
-  return result.data as T;
-}
-const applicationInput = (over: Record<string, unknown> = {}): MentorApplicationInput =>
-  parsed(
-    mentorApplicationSchema.safeParse({
-      motivation: "I would like to help someone find their feet",
-      interests: ["music", "sport"],
-      skills: ["cv_help", "interview_practice"],
-      availability: ["tue_evening", "sat_day"],
-      ageBands: ["16_17", "18_20", "21_25"],
-      mode: "in_person",
-      location: "Darlington",
-      capacity: "1",
-      gender: "woman",
-      managerAgreed: "yes",
-      ...over,
-    }),
-  );
-const profileInput = (over: Record<string, unknown> = {}): MenteeProfileInput =>
-  parsed(
-    menteeProfileSchema.safeParse({
-      youngPersonId: "",
-      ageBand: "18_20",
-      interests: ["music"],
-      goals: ["find_work"],
-      availability: ["tue_evening"],
-      mode: "in_person",
-      location: "Darlington",
-      preferredMentorGender: "none",
-      ...over,
-    }),
-  );
+const applicationInput = mentorAnswers;
+const profileInput = profileAnswers;
 
 const asActor = (u: TestUser): Actor => ({ userId: u.userId, roles: u.roles });
 const ref = (youngPersonId: string, mentorId: string) => ({ youngPersonId, mentorId });
@@ -89,7 +57,7 @@ const SURNAMES = () => Object.values(U).map((u) => u.name.split(" ")[1]);
  */
 async function setup() {
   const coordinator = A("coordinator");
-  const cohortId = (await createCohort(coordinator, parsed(cohortSchema(TODAY).safeParse({ name: "Autumn 2026", startDay: "5", startMonth: "10", startYear: "2026", weeks: "8", capacity: "6", dropInDays: ["2026-09-20"] })), NOW)).id;
+  const cohortId = (await createCohort(coordinator, cohortAnswers({ capacity: "6" }, TODAY), NOW)).id;
   const mentor = async (key: string, over: Record<string, unknown>, trained = true) => {
     const { id } = await applyToMentor(A(key), cohortId, applicationInput(over), NOW);
     await shortlist(coordinator, id);

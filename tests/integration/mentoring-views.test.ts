@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
 import { sessionCookieFor, startTestServer, type TestServer } from "../helpers/server";
-import { cohortSchema, menteeProfileSchema, mentorApplicationSchema, type CohortInput, type MenteeProfileInput, type MentorApplicationInput } from "~/domain/mentoring/cohort";
+import { cohortAnswers, mentorAnswers, profileAnswers } from "../helpers/mentoring";
 import { TRAINING_MODULES } from "~/domain/mentoring/gates";
 import { proposeMatches } from "~/domain/mentoring/matching";
 import { recordTraining } from "~/services/mentoring-gates.server";
@@ -19,41 +19,10 @@ useTestDatabase();
 const TODAY = "2026-09-01";
 const NOW = new Date(`${TODAY}T10:00:00Z`);
 
-function parsed<T>(result: { success: boolean; data?: T; error?: unknown }): T {
-  if (!result.success) throw new Error(JSON.stringify(result.error));
-  return result.data as T;
-}
-const cohortInput = (name: string): CohortInput =>
-  parsed(cohortSchema(TODAY).safeParse({ name, startDay: "5", startMonth: "10", startYear: "2026", weeks: "8", capacity: "6", dropInDays: ["2026-09-20"] }));
-const applicationInput = (over: Record<string, unknown> = {}): MentorApplicationInput =>
-  parsed(
-    mentorApplicationSchema.safeParse({
-      motivation: "I would like to help someone find work",
-      interests: ["music"],
-      skills: ["cv_help", "budgeting"],
-      availability: ["tue_evening", "sat_day"],
-      ageBands: ["18_20", "21_25"],
-      mode: "either",
-      location: "Darlington",
-      capacity: "1",
-      managerAgreed: "yes",
-      ...over,
-    }),
-  );
-const profileInput = (over: Record<string, unknown> = {}): MenteeProfileInput =>
-  parsed(
-    menteeProfileSchema.safeParse({
-      youngPersonId: "",
-      ageBand: "18_20",
-      interests: ["music"],
-      goals: ["find_work"],
-      availability: ["tue_evening"],
-      mode: "either",
-      location: "Darlington",
-      preferredMentorGender: "none",
-      ...over,
-    }),
-  );
+const cohortInput = (name: string) => cohortAnswers({ name, capacity: "6" }, TODAY);
+const applicationInput = (over: Record<string, unknown> = {}) =>
+  mentorAnswers({ interests: ["music"], skills: ["cv_help", "budgeting"], ageBands: ["18_20", "21_25"], mode: "either", gender: undefined, ...over });
+const profileInput = (over: Record<string, unknown> = {}) => profileAnswers({ mode: "either", ...over });
 
 let n = 0;
 type U = Actor & { email: string };

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
 import { makeUser, type TestUser } from "../helpers/users";
-import { cohortSchema, menteeProfileSchema, mentorApplicationSchema, type CohortInput, type MenteeProfileInput, type MentorApplicationInput } from "~/domain/mentoring/cohort";
+import { cohortAnswers, mentorAnswers, profileAnswers } from "../helpers/mentoring";
 import { TRAINING_MODULES } from "~/domain/mentoring/gates";
 import { proposeMatches } from "~/domain/mentoring/matching";
 import {
@@ -30,42 +30,9 @@ const TODAY = "2026-09-01";
 const NOW = new Date(`${TODAY}T10:00:00Z`);
 const asActor = (u: TestUser): Actor => ({ userId: u.userId, roles: u.roles });
 
-function parsed<T>(result: { success: boolean; data?: T; error?: unknown }): T {
-  if (!result.success) throw new Error(JSON.stringify(result.error));
-  return result.data as T;
-}
-const cohortInput = (over: Record<string, unknown> = {}): CohortInput =>
-  parsed(cohortSchema(TODAY).safeParse({ name: "Autumn 2026", startDay: "5", startMonth: "10", startYear: "2026", weeks: "8", capacity: "4", dropInDays: ["2026-09-20"], ...over }));
-const applicationInput = (over: Record<string, unknown> = {}): MentorApplicationInput =>
-  parsed(
-    mentorApplicationSchema.safeParse({
-      motivation: "I would like to help someone find work",
-      interests: ["music", "sport"],
-      skills: ["cv_help", "interview_practice"],
-      availability: ["tue_evening", "sat_day"],
-      ageBands: ["16_17", "18_20", "21_25"],
-      mode: "in_person",
-      location: "Darlington",
-      capacity: "1",
-      gender: "woman",
-      managerAgreed: "yes",
-      ...over,
-    }),
-  );
-const profileInput = (over: Record<string, unknown> = {}): MenteeProfileInput =>
-  parsed(
-    menteeProfileSchema.safeParse({
-      youngPersonId: "",
-      ageBand: "18_20",
-      interests: ["music"],
-      goals: ["find_work"],
-      availability: ["tue_evening"],
-      mode: "in_person",
-      location: "Darlington",
-      preferredMentorGender: "none",
-      ...over,
-    }),
-  );
+const cohortInput = (over: Record<string, unknown> = {}) => cohortAnswers(over, TODAY);
+const applicationInput = mentorAnswers;
+const profileInput = profileAnswers;
 
 const audits = (entityId: string) => db().auditLog.findMany({ where: { entityId }, orderBy: { at: "asc" } });
 

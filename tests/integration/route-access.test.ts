@@ -78,6 +78,8 @@ const ACCESS: Record<string, Rule> = {
   // Gift Aid (issue 5): the claim schedule is finance only; its export is a POST (a GET goes back to the page).
   "routes/finance.gift-aid": only("finance"),
   "routes/finance.gift-aid_.export": { answers: { ...only("finance").answers, finance: "redirect:/finance/gift-aid" } },
+  // A claim's page (recording HMRC's payment): finance only; an unknown claim is 404 for finance.
+  "routes/finance.gift-aid_.claims.$claimId": { path: "/finance/gift-aid/claims/no-such-claim", answers: { ...only("finance").answers, finance: 404 } },
   // The donor's cancel link is public, but without a valid token (here a made-up id and none) it is 404.
   "routes/gift-aid.cancel.$declarationId": { path: "/gift-aid/cancel/no-such-declaration?token=made-up", answers: everyone(404) },
   // Campaigns and the donate journey (issue 5): public; the coordinator manages campaigns. A donate step
