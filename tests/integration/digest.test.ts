@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
 import { makeUser, type TestUser } from "../helpers/users";
+import { paidAwardMaker } from "../helpers/awards";
 import { sessionCookieFor, startTestServer, type TestServer } from "../helpers/server";
 import { pence } from "~/domain/money";
 import { transfer } from "~/domain/ledger";
@@ -27,38 +28,9 @@ const token = (u: TestUser) => unsubscribeToken(u.userId, loadEnv().SESSION_SECR
 const optedIn = async (u: TestUser) => (await db().user.findUniqueOrThrow({ where: { id: u.userId } })).digestOptIn;
 const digestsTo = (u: TestUser, month: string) => db().outboxEmail.findMany({ where: { template: "impact-digest", to: u.email, subject: { contains: month } } });
 
-let n = 0;
-let termsId = "";
-let meetingId = "";
 let young: TestUser;
+let paidAward: ReturnType<typeof paidAwardMaker>;
 
-/** A paid award in `category`, paid on the UK day `paidOnKey` (kept as midnight UTC, as finance records it). */
-async function paidAward(category: string, amountPence: number, paidOnKey: string) {
-  n++;
-  const application = await db().supportApplication.create({
-    data: { reference: `SA-D${String(n).padStart(5, "0")}`, youngPersonId: young.userId, createdById: young.userId, status: "paid", category, purpose: "Test", amountPence },
-  });
-  const decision = await db().applicationDecision.create({
-    data: {
-      applicationId: application.id,
-      meetingId,
-      termsId,
-      outcome: "approve",
-      amountPence,
-      reasons: "Meets the terms.",
-      quorumRequired: 1,
-      scoredCount: 1,
-      conflictedCount: 0,
-      scoredByIds: "[]",
-      conflictedIds: "[]",
-      decidedById: finance.userId,
-      decidedAt: new Date(`${paidOnKey}T00:00:00Z`),
-    },
-  });
-  await db().grantAward.create({
-    data: { applicationId: application.id, decisionId: decision.id, amountPence, status: "paid", commitmentTxId: `test-${n}`, paidOn: new Date(`${paidOnKey}T00:00:00Z`) },
-  });
-}
 
 const income = (account: "card_income" | "payroll_income" | "gift_aid_income", amount: number, at: string) =>
   postTransaction(transfer(account === "gift_aid_income" ? "gift_aid_receivable" : "fund_bank", account, pence(amount)), { kind: "test_income", description: "Test income", occurredAt: new Date(at) });
@@ -73,6 +45,7 @@ beforeAll(async () => {
   finance = await makeUser("Fin", ["finance"]);
   leaver = await makeUser("Lee", ["employee"]);
   young = await makeUser("Jordan", ["young_person"]);
+  paidAward = paidAwardMaker(young.userId, finance.userId);
   await setDigestOptIn(alex, true);
   await setDigestOptIn(sam, true);
   await setDigestOptIn(leaver, true);
@@ -80,12 +53,6 @@ beforeAll(async () => {
   // Set directly: the service would refuse, and the job must not send to a non-employee either way.
   await db().user.update({ where: { id: finance.userId }, data: { digestOptIn: true } });
 
-  termsId = (
-    await db().termsOfReference.create({
-      data: { version: 1, funds: "Laptops", doesNotFund: "Rent", maxAwardPence: 100_000, decisionDates: "Monthly", giveBack: "Help", criteria: "Need", publishedAt: new Date(), publishedById: finance.userId },
-    })
-  ).id;
-  meetingId = (await db().panelMeeting.create({ data: { title: "Panel", heldOn: new Date(), mode: "meeting", chairId: finance.userId, createdById: finance.userId, attendeeIds: "[]" } })).id;
 
   // October and December must not appear in November's digest (00:30 on 1 December is December in the UK).
   await income("card_income", 5_000, "2026-10-10T12:00:00Z");

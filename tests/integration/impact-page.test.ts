@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
 import { sessionCookieFor, startTestServer, type TestServer } from "../helpers/server";
 import { makeUser, type TestUser } from "../helpers/users";
+import { paidAwardMaker } from "../helpers/awards";
 import { transfer } from "~/domain/ledger";
 import { pence } from "~/domain/money";
 import { ukDayKey } from "~/domain/gift-aid/schedule";
@@ -18,55 +19,12 @@ let server: TestServer;
 let employee: TestUser;
 let young: TestUser;
 let adviser: TestUser;
-let n = 0;
-let termsId = "";
-let meetingId = "";
+let paidAwardOn: ReturnType<typeof paidAwardMaker>;
 
 const NOW = new Date();
 const today = ukDayKey(NOW);
+const paidAward = (category: string, amountPence: number) => paidAwardOn(category, amountPence, today);
 
-async function paidAward(category: string, amountPence: number) {
-  n++;
-  const application = await db().supportApplication.create({
-    data: {
-      reference: `SA-I${String(n).padStart(5, "0")}`,
-      youngPersonId: young.userId,
-      createdById: young.userId,
-      status: "paid",
-      category,
-      purpose: "Test",
-      amountPence,
-    },
-  });
-  const decision = await db().applicationDecision.create({
-    data: {
-      applicationId: application.id,
-      meetingId,
-      termsId,
-      outcome: "approve",
-      amountPence,
-      reasons: "Meets the terms.",
-      quorumRequired: 1,
-      scoredCount: 1,
-      conflictedCount: 0,
-      scoredByIds: "[]",
-      conflictedIds: "[]",
-      decidedById: adviser.userId,
-      decidedAt: NOW,
-    },
-  });
-  await db().grantAward.create({
-    data: {
-      applicationId: application.id,
-      decisionId: decision.id,
-      amountPence,
-      status: "paid",
-      commitmentTxId: `test-${n}`,
-      paidOn: new Date(`${today}T00:00:00Z`),
-    },
-  });
-  return application.id;
-}
 
 const income = (account: "card_income" | "payroll_income" | "gift_aid_income", amount: number) =>
   postTransaction(transfer(account === "gift_aid_income" ? "gift_aid_receivable" : "fund_bank", account, pence(amount)), {
@@ -87,33 +45,7 @@ beforeAll(async () => {
   employee = await makeUser("Alex", ["employee"]);
   young = await makeUser("Jordan", ["young_person"]);
   adviser = await makeUser("Aisha", ["personal_adviser"]);
-  termsId = (
-    await db().termsOfReference.create({
-      data: {
-        version: 1,
-        funds: "Laptops",
-        doesNotFund: "Rent",
-        maxAwardPence: 100_000,
-        decisionDates: "Monthly",
-        giveBack: "Help",
-        criteria: "Need",
-        publishedAt: NOW,
-        publishedById: adviser.userId,
-      },
-    })
-  ).id;
-  meetingId = (
-    await db().panelMeeting.create({
-      data: {
-        title: "Panel",
-        heldOn: NOW,
-        mode: "meeting",
-        chairId: adviser.userId,
-        createdById: adviser.userId,
-        attendeeIds: "[]",
-      },
-    })
-  ).id;
+  paidAwardOn = paidAwardMaker(young.userId, adviser.userId);
 
   await income("payroll_income", 123_400);
   await income("card_income", 56_700);

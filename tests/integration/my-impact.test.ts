@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
 import { makeUser, type TestUser } from "../helpers/users";
+import { paidAwardMaker } from "../helpers/awards";
 import { sessionCookieFor, startTestServer, type TestServer } from "../helpers/server";
 import { pence } from "~/domain/money";
 import { transfer } from "~/domain/ledger";
@@ -61,39 +62,14 @@ async function gift(data: { userId?: string | null; donorEmail: string; amountPe
   });
 }
 
-let termsId = "";
-let meetingId = "";
-async function paidAward(category: string, amountPence: number, paidOnKey: string) {
-  const application = await db().supportApplication.create({
-    data: { reference: `SA-MI${String(++n).padStart(4, "0")}`, youngPersonId: young.userId, createdById: young.userId, status: "paid", category, purpose: "Test", amountPence },
-  });
-  const decision = await db().applicationDecision.create({
-    data: {
-      applicationId: application.id,
-      meetingId,
-      termsId,
-      outcome: "approve",
-      amountPence,
-      reasons: "Meets the terms.",
-      quorumRequired: 1,
-      scoredCount: 1,
-      conflictedCount: 0,
-      scoredByIds: "[]",
-      conflictedIds: "[]",
-      decidedById: finance.userId,
-      decidedAt: new Date(`${paidOnKey}T00:00:00Z`),
-    },
-  });
-  await db().grantAward.create({
-    data: { applicationId: application.id, decisionId: decision.id, amountPence, status: "paid", commitmentTxId: `test-${n}`, paidOn: new Date(`${paidOnKey}T00:00:00Z`) },
-  });
-}
+let paidAward: ReturnType<typeof paidAwardMaker>;
 
 beforeAll(async () => {
   alex = await makeUser("Alex", ["employee"]);
   bob = await makeUser("Bob", ["employee"]);
   finance = await makeUser("Fin", ["finance"]);
   young = await makeUser("Jordan", ["young_person"]);
+  paidAward = paidAwardMaker(young.userId, finance.userId);
   groupId = (await db().payGroup.create({ data: { name: "Monthly", frequency: "monthly", cutOffDay: 10 } })).id;
   const alexEmployee = await employeeRecord(alex);
   const bobEmployee = await employeeRecord(bob);
@@ -118,12 +94,6 @@ beforeAll(async () => {
 
   // The fund as a whole this year: £1,000 in, 6 + 2 awards paid.
   await postTransaction(transfer("fund_bank", "card_income", pence(100_000)), { kind: "test_income", description: "Test income", occurredAt: new Date(`${Y}-06-01T12:00:00Z`) });
-  termsId = (
-    await db().termsOfReference.create({
-      data: { version: 1, funds: "Laptops", doesNotFund: "Rent", maxAwardPence: 100_000, decisionDates: "Monthly", giveBack: "Help", criteria: "Need", publishedAt: new Date(), publishedById: finance.userId },
-    })
-  ).id;
-  meetingId = (await db().panelMeeting.create({ data: { title: "Panel", heldOn: new Date(), mode: "meeting", chairId: finance.userId, createdById: finance.userId, attendeeIds: "[]" } })).id;
   for (let i = 0; i < 6; i++) await paidAward("education_equipment", 20_000, `${Y}-05-10`);
   for (let i = 0; i < 2; i++) await paidAward("driving_lessons", 30_000, `${Y}-09-01`);
 });
