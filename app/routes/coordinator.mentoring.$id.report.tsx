@@ -12,6 +12,7 @@ import { surveyResults } from "~/services/mentoring-sessions.server";
 import { orNotFound } from "~/services/mentoring.server";
 import { actorOf } from "~/utils/application-steps.server";
 import { requireRole } from "~/utils/auth.server";
+import { FIGURE_CELL, FIGURE_NUMBER, FigureTable } from "~/components/figure-table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Report: ${data?.report.cohort.name ?? "cohort"} – Mentoring – Helping Hands` }];
 
@@ -22,26 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const th = "border-b-2 border-gray-900 py-2 pr-4";
-const td = "border-b border-gray-300 py-2 pr-4";
-const num = "text-right tabular-nums";
+const td = FIGURE_CELL;
+const num = FIGURE_NUMBER;
 
-function FigureTable({ caption, rows, testId }: { caption: string; rows: { label: string; value: string }[]; testId: string }) {
-  return (
-    <table className="mb-8 w-full max-w-xl border-collapse text-left" data-testid={testId}>
-      <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.label}>
-            <th scope="row" className={`${td} font-normal`}>
-              {r.label}
-            </th>
-            <td className={`${td} ${num}`}>{r.value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 export default function CohortReportPage() {
   const { report } = useLoaderData<typeof loader>();

@@ -14,6 +14,7 @@ import { formatPence } from "~/domain/money";
 import { ukDayKey } from "~/domain/gift-aid/schedule";
 import { boardReport } from "~/services/impact-figures.server";
 import { requireRole } from "~/utils/auth.server";
+import { FIGURE_CELL, FIGURE_NUMBER, FigureTable } from "~/components/figure-table";
 
 export const meta: MetaFunction = () => [{ title: "Corporate Parenting Board report – Helping Hands" }];
 
@@ -30,8 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const th = "border-b-2 border-gray-900 py-2 pr-4";
-const td = "border-b border-gray-300 py-2 pr-4";
-const num = "text-right tabular-nums";
+const td = FIGURE_CELL;
+const num = FIGURE_NUMBER;
 const count = (v: Shown) => formatShown(v);
 const money = (v: Shown) => formatShown(v, formatPence);
 
@@ -119,23 +120,6 @@ function GridTable({ caption, corner, rows, columns, table, cell }: { caption: s
   );
 }
 
-function FigureRows({ caption, rows, testId }: { caption: string; rows: { label: string; value: string }[]; testId?: string }) {
-  return (
-    <table className="mb-6 w-full max-w-2xl border-collapse text-left" data-testid={testId}>
-      <caption className="sr-only">{caption}</caption>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.label}>
-            <th scope="row" className={`${td} font-normal`}>
-              {r.label}
-            </th>
-            <td className={`${td} ${num}`}>{r.value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 export default function BoardReportPage() {
   const { values, errors, choices, report } = useLoaderData<typeof loader>();
@@ -222,7 +206,7 @@ export default function BoardReportPage() {
           </ReportSection>
 
           <ReportSection id="time" title="Time given">
-            <FigureRows
+            <FigureTable className="mb-6 max-w-2xl" captionClassName="sr-only"
               caption="Time given by volunteers"
               rows={[
                 { label: "Hours given by volunteers (approved)", value: report.time.hours.toLocaleString("en-GB") },
@@ -232,7 +216,7 @@ export default function BoardReportPage() {
           </ReportSection>
 
           <ReportSection id="mentoring" title="Mentoring">
-            <FigureRows
+            <FigureTable className="mb-6 max-w-2xl" captionClassName="sr-only"
               caption="Mentoring pairs and sessions"
               rows={[
                 { label: "Pairs mentoring in these months", value: count(report.mentoring.pairs) },
@@ -254,7 +238,7 @@ export default function BoardReportPage() {
             <p className="mb-3 max-w-3xl">
               What young people who answered their follow-up in these months said they would like to do. One person may choose several.
             </p>
-            <FigureRows
+            <FigureTable className="mb-6 max-w-2xl" captionClassName="sr-only"
               caption="Give something back answers"
               rows={[...report.giveBack.rows.map((g) => ({ label: g.label, value: count(g.count) })), { label: "Young people who answered", value: count(report.giveBack.total) }]}
             />

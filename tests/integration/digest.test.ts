@@ -1,10 +1,9 @@
 // The monthly digest: the preference (staff only, audited), the signed unsubscribe link (honoured at
 // once), and the job — last UK month's figures, once per person and month, even when run twice or twice
 // at once (a fake clock: each run is given its "now"). Then the account and unsubscribe pages over HTTP.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
+import { useFakeSendGrid } from "../helpers/fake-sendgrid";
 import { makeUser, type TestUser } from "../helpers/users";
 import { paidAwardMaker } from "../helpers/awards";
 import { sessionCookieFor, startTestServer, type TestServer } from "../helpers/server";
@@ -13,8 +12,8 @@ import { transfer } from "~/domain/ledger";
 import { unsubscribeToken } from "~/domain/impact/unsubscribe-token";
 import { postTransaction } from "~/services/ledger.server";
 import { DigestError, digestContent, digestMessage, resubscribeByLink, sendMonthlyDigest, setDigestOptIn, unsubscribeByLink } from "~/services/digest.server";
-import { sendEmail, setSendGridBaseUrlForTests } from "~/integrations/mailer.server";
-import { loadEnv, resetEnvForTests } from "~/utils/env.server";
+import { sendEmail } from "~/integrations/mailer.server";
+import { loadEnv } from "~/utils/env.server";
 
 useTestDatabase();
 
@@ -270,35 +269,13 @@ describe("over HTTP", () => {
 });
 
 describe("with real email (SendGrid)", () => {
-  const bodies: Record<string, unknown>[] = [];
-  let server: http.Server;
-  beforeAll(async () => {
-    // A fake SendGrid on 127.0.0.1 that records what it is sent: no real network.
-    server = http.createServer((req, res) => {
-      let raw = "";
-      req.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-      req.on("end", () => {
-        bodies.push(JSON.parse(raw || "{}"));
-        res.writeHead(202).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    setSendGridBaseUrlForTests(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    process.env.SENDGRID_API_KEY = "SG.test-key";
-    resetEnvForTests();
-  });
-  afterAll(async () => {
-    delete process.env.SENDGRID_API_KEY;
-    resetEnvForTests();
-    setSendGridBaseUrlForTests(null);
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  const requests = useFakeSendGrid();
 
   it("sends the List-Unsubscribe headers with the digest", async () => {
     const message = digestMessage({ userId: sam.userId, email: sam.email, firstName: "Sam" }, await digestContent("2026-11"));
     await sendEmail(message);
-    expect(bodies).toHaveLength(1);
-    expect(bodies[0].headers).toEqual(message.headers);
-    expect(String((bodies[0].headers as Record<string, string>)["List-Unsubscribe"])).toContain(`/digest/unsubscribe/${sam.userId}?token=`);
+    expect(requests).toHaveLength(1);
+    expect(requests[0].body.headers).toEqual(message.headers);
+    expect(String((requests[0].body.headers as Record<string, string>)["List-Unsubscribe"])).toContain(`/digest/unsubscribe/${sam.userId}?token=`);
   });
 });

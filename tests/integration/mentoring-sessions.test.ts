@@ -3,20 +3,17 @@
 // notes; a concern reaches the safeguarding lead (or the coordinators) and its text is in no table
 // but the email; the survey is once per person, only while the cohort is closing; the results and
 // the CSV suppress a side with 3 responders.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { db, useTestDatabase } from "../helpers/db";
+import { useFakeSendGrid } from "../helpers/fake-sendgrid";
 import { makeUser, type TestUser } from "../helpers/users";
 import { sessionCookieFor, startTestServer, type TestServer } from "../helpers/server";
 import { sessionSchema, type SessionInput } from "~/domain/mentoring/sessions";
 import { REPORT_COLUMNS, type SurveyAnswers } from "~/domain/mentoring/survey";
-import { setSendGridBaseUrlForTests } from "~/integrations/mailer.server";
 import { MentoringError, MentoringNotFoundError } from "~/services/mentoring.server";
 import { cohortReportCsv, concernPageFor, logSession, raiseConcern, sessionsOf, submitSurvey, surveyPageFor, surveyResults } from "~/services/mentoring-sessions.server";
 import type { Actor } from "~/services/time-offers.server";
-import { resetEnvForTests } from "~/utils/env.server";
 
 useTestDatabase();
 
@@ -214,24 +211,8 @@ describe("a safeguarding concern", () => {
   });
 
   describe("when the email cannot be sent", () => {
-    let server: http.Server;
-    beforeAll(async () => {
-      // A SendGrid that refuses everything, on 127.0.0.1: no real network.
-      server = http.createServer((_req, res) => {
-        res.writeHead(500, { "Content-Type": "application/json" });
-        res.end('{"errors":[{"message":"down"}]}');
-      });
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      setSendGridBaseUrlForTests(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-      process.env.SENDGRID_API_KEY = "SG.test-key";
-      resetEnvForTests();
-    });
-    afterAll(async () => {
-      delete process.env.SENDGRID_API_KEY;
-      resetEnvForTests();
-      setSendGridBaseUrlForTests(null);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    });
+    // A SendGrid that refuses everything.
+    useFakeSendGrid({ status: () => 500 });
 
     it("tells the mentor to phone, and records that it was not sent (still without the text)", async () => {
       await db().organisationSettings.update({ where: { id: 1 }, data: { safeguardingLeadEmail: "dsl@council.example" } });

@@ -1,11 +1,10 @@
 // Sign-in by emailed code, on a real database: the code's life, its tries, the shared rate limits,
 // no account enumeration, the audit trail, and both mail paths (outbox and SendGrid via a fake server).
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
+import { useFakeSendGrid } from "../helpers/fake-sendgrid";
 import { CODE_REQUEST_LIMIT, CODE_VERIFY_LIMIT, MAX_CODE_TRIES } from "~/domain/sign-in";
-import { sendEmail, setSendGridBaseUrlForTests } from "~/integrations/mailer.server";
+import { sendEmail } from "~/integrations/mailer.server";
 import {
   RateLimited,
   SIGN_IN_AUDIT,
@@ -13,7 +12,6 @@ import {
   requestSignInCode,
   verifySignInCode,
 } from "~/services/sign-in.server";
-import { resetEnvForTests } from "~/utils/env.server";
 
 useTestDatabase();
 
@@ -258,37 +256,8 @@ describe("the mailer", () => {
   });
 
   describe("with SENDGRID_API_KEY set", () => {
-    type Recorded = { method?: string; url?: string; authorization?: string; body: Record<string, unknown> };
-    const requests: Recorded[] = [];
     let status = 202;
-    let server: http.Server;
-
-    beforeAll(async () => {
-      // A fake SendGrid on 127.0.0.1 that records what it is sent: no real network.
-      server = http.createServer((req, res) => {
-        let raw = "";
-        req.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-        req.on("end", () => {
-          requests.push({ method: req.method, url: req.url, authorization: req.headers.authorization, body: JSON.parse(raw || "{}") });
-          res.writeHead(status, { "Content-Type": "application/json" });
-          res.end(status >= 400 ? JSON.stringify({ errors: [{ message: "bad request" }] }) : "");
-        });
-      });
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      const { port } = server.address() as AddressInfo;
-      setSendGridBaseUrlForTests(`http://127.0.0.1:${port}/`);
-      process.env.SENDGRID_API_KEY = "SG.test-key";
-      process.env.EMAIL_FROM = "helping-hands@council.example";
-      resetEnvForTests();
-    });
-
-    afterAll(async () => {
-      delete process.env.SENDGRID_API_KEY;
-      delete process.env.EMAIL_FROM;
-      resetEnvForTests();
-      setSendGridBaseUrlForTests(null);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    });
+    const requests = useFakeSendGrid({ status: () => status });
 
     it("sends to, from, subject and both bodies to SendGrid, and nothing to the outbox", async () => {
       requests.length = 0;
