@@ -94,7 +94,8 @@ async function whereFor(query: AuditQuery): Promise<Prisma.AuditLogWhereInput> {
     const user = query.actor.includes("@")
       ? await db().user.findFirst({ where: { email: query.actor.trim().toLowerCase() }, select: { id: true } })
       : null;
-    where.actorUserId = user?.id ?? (query.actor.includes("@") ? "\u0000no-such-user" : query.actor);
+    // An unknown address matches nothing (an empty list: no sentinel value, which PostgreSQL may refuse).
+    where.actorUserId = user?.id ?? (query.actor.includes("@") ? { in: [] } : query.actor);
   }
   if (query.from || query.to) {
     where.at = {
