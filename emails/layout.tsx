@@ -41,3 +41,17 @@ export function renderEmailHtml(element: ReactElement): string {
 export function renderEmailText(paragraphs: string[]): string {
   return `${[...paragraphs, SERVICE_NAME].join("\n\n")}\n`;
 }
+
+/** Label: value lines in one paragraph (the text version writes them as "Label: value" lines). */
+export function FactLines({ rows }: { rows: readonly (readonly [string, string])[] }) {
+  return (
+    <Paragraph>
+      {rows.map(([label, value], i) => (
+        <span key={label}>
+          {i ? <br /> : null}
+          <strong>{label}:</strong> {value}
+        </span>
+      ))}
+    </Paragraph>
+  );
+}

@@ -2,7 +2,7 @@
 // get ready: the young person's first name, interests, goals, the times that suit them and how or where
 // they meet. Never a surname, contact details or anything from the young person's care history: the
 // coordinator arranges the first meeting.
-import { EmailLayout, Paragraph, renderEmailHtml, renderEmailText, SERVICE_NAME, type RenderedEmail } from "./layout";
+import { EmailLayout, FactLines, Paragraph, renderEmailHtml, renderEmailText, SERVICE_NAME, type RenderedEmail } from "./layout";
 
 export const MENTORING_MATCHED_MENTOR_TEMPLATE = "mentoring-matched-mentor";
 
@@ -38,14 +38,7 @@ export function mentoringMatchedMentorEmail(p: MentoringMatchedMentorEmailProps)
     <EmailLayout title={subject}>
       <Paragraph>{lines[0]}</Paragraph>
       <Paragraph>{intro}</Paragraph>
-      <Paragraph>
-        {rows.map(([k, v], i) => (
-          <span key={k}>
-            {i ? <br /> : null}
-            <strong>{k}:</strong> {v}
-          </span>
-        ))}
-      </Paragraph>
+      <FactLines rows={rows} />
       <Paragraph>{next}</Paragraph>
       <Paragraph>
         <a href={p.url}>See your pair</a>

@@ -2,7 +2,7 @@
 // confirms their mentoring pair: the mentor's first name, what they can help with, their interests and
 // how or where they meet. Never the mentor's surname or contact details: the coordinator arranges the
 // first meeting.
-import { EmailLayout, Paragraph, renderEmailHtml, renderEmailText, SERVICE_NAME, type RenderedEmail } from "./layout";
+import { EmailLayout, FactLines, Paragraph, renderEmailHtml, renderEmailText, SERVICE_NAME, type RenderedEmail } from "./layout";
 
 export const MENTORING_MATCHED_YOUNG_PERSON_TEMPLATE = "mentoring-matched-young-person";
 
@@ -40,14 +40,7 @@ export function mentoringMatchedYoungPersonEmail(p: MentoringMatchedYoungPersonE
     <EmailLayout title={subject}>
       <Paragraph>{lines[0]}</Paragraph>
       <Paragraph>{intro}</Paragraph>
-      <Paragraph>
-        {rows.map(([k, v], i) => (
-          <span key={k}>
-            {i ? <br /> : null}
-            <strong>{k}:</strong> {v}
-          </span>
-        ))}
-      </Paragraph>
+      <FactLines rows={rows} />
       <Paragraph>{next}</Paragraph>
       <Paragraph>
         <a href={p.url}>See the pair</a>
