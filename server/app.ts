@@ -52,7 +52,10 @@ export function createApp({ build, env, publicDir = "public" }: { build: ServerB
 
   app.use((req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
-    requestContext.run({ requestId: String(req.id) }, next);
+    // A GET's loaders (the root's and the page's) share reads such as "who is signed in"; a write
+    // gets no memo, so the loaders that run after an action see what it changed.
+    const memo = SAFE_METHODS.has(req.method) ? new Map<string, Promise<unknown>>() : undefined;
+    requestContext.run({ requestId: String(req.id), memo }, next);
   });
 
   app.use(

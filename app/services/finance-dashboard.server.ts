@@ -36,7 +36,7 @@ export async function financeDashboard(now: Date, source: DbTx = db()) {
       ]);
       const periods = [...before.reverse(), ...after];
       if (periods.length === 0) return { id: group.id, name: group.name, frequency: group.frequency, current: null, trend: [] };
-      const histories = await loadGroupHistories(group.id, periods[0].startsOn, source);
+      const histories = await loadGroupHistories(group.id, periods[0].startsOn, source, { names: false });
       const totals = totalsByPeriod(histories, periods.map((p) => p.startsOn));
       const currentIndex = current ? periods.findIndex((p) => p.startsOn.getTime() === current.startsOn.getTime()) : -1;
       let currentChanges: Record<ChangeKind, number> | null = null;

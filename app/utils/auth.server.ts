@@ -2,6 +2,7 @@
 import { redirect } from "@remix-run/node";
 import { db } from "~/db.server";
 import { hasAnyRole, isRole, type Role } from "~/domain/roles";
+import { perRequest } from "~/utils/request-memo.server";
 import { readSessionId } from "~/utils/session.server";
 
 export type CurrentUser = {
@@ -17,6 +18,10 @@ export type CurrentUser = {
 export async function getOptionalUser(request: Request, now = new Date()): Promise<CurrentUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
+  return perRequest(`user:${sessionId}`, () => userOfSession(sessionId, now));
+}
+
+async function userOfSession(sessionId: string, now: Date): Promise<CurrentUser | null> {
   // Every page asks this: plain SQL, one join and the roles (a model include is four queries on SQLite).
   const [row] = await db().$queryRaw<SessionRow[]>`SELECT s."expiresAt", u."id", u."personId", u."email", u."active", p."firstName", p."lastName"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId" JOIN "Person" p ON p."id" = u."personId" WHERE s."id" = ${sessionId}`;

@@ -6,8 +6,13 @@ import pino from "pino";
  * The request being served, so every log line written while serving it carries its id. Kept on
  * globalThis because the server (server/app.ts) and the Remix build each bundle this module.
  */
-const globalStore = globalThis as { __hhRequestContext?: AsyncLocalStorage<{ requestId: string }> };
-export const requestContext = (globalStore.__hhRequestContext ??= new AsyncLocalStorage<{ requestId: string }>());
+export type RequestContext = {
+  requestId: string;
+  /** Reads shared by the loaders of one GET (see app/utils/request-memo.server.ts); absent on writes. */
+  memo?: Map<string, Promise<unknown>>;
+};
+const globalStore = globalThis as { __hhRequestContext?: AsyncLocalStorage<RequestContext> };
+export const requestContext = (globalStore.__hhRequestContext ??= new AsyncLocalStorage<RequestContext>());
 
 export function createLogger(destination?: pino.DestinationStream) {
   return pino(
