@@ -294,6 +294,31 @@ export async function periodsOverview(now: Date, source: DbTx = db()) {
 }
 
 /** Presenter for /finance/periods/:periodId. Null when there is no such period. */
+// The period page's totals are computed from every pledge history of the pay group: tens of ms on a
+// council of thousands, on every view. They are kept per process, keyed by the version of the pledge
+// data — the count and latest time of pledge changes, which every pledge write adds to (a pledge never
+// changes otherwise) — so a change made through any server is a new key at once, never a stale figure.
+const PERIOD_TOTALS_CACHE_SIZE = 64;
+const periodTotalsCache = new Map<string, ControlTotals>();
+
+async function pledgeDataVersion(source: DbTx): Promise<string> {
+  const [row] = await source.$queryRaw<{ n: number | bigint; at: unknown }[]>`SELECT COUNT(*) AS "n", MAX("createdAt") AS "at" FROM "PledgeChange"`;
+  return `${Number(row?.n ?? 0)}@${row?.at instanceof Date ? row.at.getTime() : String(row?.at ?? "")}`;
+}
+
+type DeductionsArgs = Parameters<typeof periodDeductions>;
+
+async function periodTotals(period: DeductionsArgs[1] & { id: string; payGroupId: string }, previous: DeductionsArgs[2], source: DbTx): Promise<ControlTotals> {
+  const key = `${period.id}|${previous?.startsOn.getTime() ?? ""}|${await pledgeDataVersion(source)}`;
+  const hit = periodTotalsCache.get(key);
+  if (hit) return hit;
+  const histories = await loadGroupHistories(period.payGroupId, previous?.startsOn ?? period.startsOn, source, { names: false });
+  const { totals } = periodDeductions(histories, period, previous, "change");
+  if (periodTotalsCache.size >= PERIOD_TOTALS_CACHE_SIZE) periodTotalsCache.delete(periodTotalsCache.keys().next().value!);
+  periodTotalsCache.set(key, totals);
+  return totals;
+}
+
 export async function periodPage(periodId: string, now: Date, source: DbTx = db()) {
   const period = await source.payPeriod.findUnique({ where: { id: periodId }, include: { payGroup: true } });
   if (!period) return null;
@@ -303,8 +328,7 @@ export async function periodPage(periodId: string, now: Date, source: DbTx = db(
     listLayouts(source),
     source.payrollFile.findMany({ where: { periodId }, orderBy: { createdAt: "desc" } }),
   ]);
-  const histories = await loadGroupHistories(period.payGroupId, previous?.startsOn ?? period.startsOn, source, { names: false });
-  const { totals } = periodDeductions(histories, period, previous, "change");
+  const totals = await periodTotals(period, previous, source);
   const people = await source.user.findMany({
     where: { id: { in: [...new Set([...files.map((f) => f.createdById), ...(period.lockedById ? [period.lockedById] : [])])] } },
     select: { id: true, person: { select: { firstName: true, lastName: true } } },
