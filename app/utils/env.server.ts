@@ -16,6 +16,8 @@ const schema = z
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** SQLite only: FULL (default in production) syncs every commit to disk, so a power cut loses nothing committed. */
+    SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
