@@ -6,9 +6,10 @@ import { NonceProvider } from "~/components/nonce";
 import { logger } from "~/utils/logger.server";
 import { reactOutputStream } from "~/utils/react-stream";
 import { handleStripeWebhook } from "~/services/stripe-webhook.server";
+import { databaseAnswers } from "~/services/health.server";
 
 /** Endpoints that server/app.ts serves ahead of Remix (raw body, no page), from this same build. */
-export const rawEndpoints = { stripeWebhook: handleStripeWebhook };
+export const rawEndpoints = { stripeWebhook: handleStripeWebhook, health: databaseAnswers };
 export type RawEndpoints = typeof rawEndpoints;
 
 const ABORT_DELAY = 5_000;

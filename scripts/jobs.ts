@@ -1,11 +1,14 @@
 // `npm run jobs`: every scheduled job in turn — follow-ups, the DBS purge, the monthly digest, retention — each
 // printing one line. Each job is safe to repeat and to overlap with another run, so one cron entry can
-// run this daily. A job that fails is reported and the rest still run; the exit code is then 1.
+// run this daily. With several app servers each may run it: a job takes its lease in the JobLock table
+// first, and one that another server is running is skipped ("digest: skipped, another server is running it").
+// A job that fails is reported and the rest still run; the exit code is then 1.
 import { disconnectDb } from "../app/db.server.ts";
 import { digestRunLine, sendMonthlyDigest } from "../app/services/digest.server.ts";
 import { sendDueFollowUps } from "../app/services/follow-ups.server.ts";
 import { dbsPurgeMonths, purgeDbsCertificates } from "../app/services/mentoring-gates.server.ts";
 import { applyRetention, retentionRunLine } from "../app/services/retention.server.ts";
+import { runLockedJob } from "../app/services/job-lock.server.ts";
 
 const JOBS: { name: string; run: (now: Date) => Promise<string> }[] = [
   { name: "follow-ups", run: async (now) => `follow-ups sent: ${await sendDueFollowUps(now)}` },
@@ -19,7 +22,7 @@ let failed = false;
 try {
   for (const job of JOBS) {
     try {
-      console.log(await job.run(new Date()));
+      console.log(await runLockedJob(job.name, () => job.run(new Date())));
     } catch (error) {
       failed = true;
       console.error(`${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);

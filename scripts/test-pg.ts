@@ -3,8 +3,10 @@
 //   database we may CREATE DATABASE from; tests/helpers/db.ts makes a fresh database per test file.
 // Steps: check the server answers, check migrations hold schema.prisma, generate the PostgreSQL
 // client and rebuild the app with it (the Remix server build bundles the generated client, and the
-// HTTP tests load build/index.js), run vitest, and ALWAYS regenerate the SQLite client and rebuild,
-// so the working tree is left on SQLite as it was.
+// HTTP tests load build/index.js), run vitest, then the two-app-server browser journey on a fresh
+// PostgreSQL database (tests/e2e/two-servers.e2e.ts: its servers run the PostgreSQL build, so it must run
+// here, before the switch back), and ALWAYS regenerate the SQLite client and rebuild, so the working tree
+// is left on SQLite as it was.
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
@@ -83,7 +85,16 @@ try {
       exitCode = gen || build;
     } else if (!interrupted) {
       const extra = process.argv.slice(2); // e.g. npm run test:pg -- tests/integration
-      exitCode = await run("vitest", ["run", ...extra], { ...sqliteEnv(), TEST_PG_URL: PG_URL });
+      const testEnv = { ...sqliteEnv(), TEST_PG_URL: PG_URL };
+      exitCode = await run("vitest", ["run", ...extra], testEnv);
+      if (extra.length) {
+        console.log("\n(a test filter was given: the two-server browser journey was not run)");
+      } else if (!interrupted) {
+        // Two app processes on one new PostgreSQL database (made, migrated and seeded by the test file).
+        const twoServers = await run("vitest", ["run", "--config", "vitest.e2e.two-servers.config.ts"], testEnv);
+        if (twoServers !== 0) console.error("\nthe two-server journey on PostgreSQL failed: see above");
+        exitCode ||= twoServers;
+      }
     }
   }
 } finally {

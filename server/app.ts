@@ -33,6 +33,15 @@ export function createApp({ build, env, publicDir = "public" }: { build: ServerB
   // Behind a council load balancer set TRUST_PROXY so req.ip (for rate limits) is the client's.
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 
+  // The load balancer's health check: 200 "ok" when this server can query the database, 503 when not.
+  // Ahead of the request log too, as a balancer asks every few seconds (a failure is logged by the check).
+  // The check comes from the build, so it uses the same database client as the pages.
+  const { health } = (build.entry.module as unknown as { rawEndpoints: RawEndpoints }).rawEndpoints;
+  app.get("/healthz", async (_req, res) => {
+    const ok = await health();
+    res.status(ok ? 200 : 503).set("Cache-Control", "no-store").type("text/plain").send(ok ? "ok" : "database unavailable");
+  });
+
   app.use(
     pinoHttp({
       logger,

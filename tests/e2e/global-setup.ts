@@ -46,7 +46,7 @@ function ensureChromium(): string {
   );
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -59,7 +59,7 @@ function freePort(): Promise<number> {
 }
 
 /** The app's environment: demo mode (emails to /dev/outbox), development, our database and port. */
-function appEnv(databaseUrl: string, port?: number): NodeJS.ProcessEnv {
+export function appEnv(databaseUrl: string, port?: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
   for (const key of ["NODE_ENV", "SENDGRID_API_KEY", "APP_URL", "TEST_PG_URL", "VITEST", "VITEST_MODE", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) {
     delete env[key];
@@ -71,7 +71,7 @@ function appEnv(databaseUrl: string, port?: number): NodeJS.ProcessEnv {
   return env;
 }
 
-async function waitForApp(url: string, server: ChildProcess, logFile: string, timeoutMs = 60_000): Promise<void> {
+export async function waitForApp(url: string, server: ChildProcess, logFile: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "no answer yet";
   while (Date.now() < deadline) {
@@ -90,7 +90,7 @@ async function waitForApp(url: string, server: ChildProcess, logFile: string, ti
   throw new Error(`the app did not answer GET / with 200 within ${timeoutMs / 1000}s (${last}):\n${tail(logFile)}`);
 }
 
-function tail(file: string, lines = 40): string {
+export function tail(file: string, lines = 40): string {
   try {
     return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
   } catch {

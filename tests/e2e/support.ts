@@ -41,7 +41,8 @@ function clientAddress(): string {
   return `10.${process.pid % 256}.${(nextClient >> 8) % 256}.${nextClient % 256}`;
 }
 
-export type PageOptions = { storageState?: string; clientIp?: string };
+/** `baseUrl`: another app address than the run's server (e.g. the two-server journey's proxy). */
+export type PageOptions = { storageState?: string; clientIp?: string; baseUrl?: string };
 
 /**
  * A page in its own context (own cookies). @axe-core/playwright needs pages made through
@@ -49,7 +50,7 @@ export type PageOptions = { storageState?: string; clientIp?: string };
  */
 export async function newPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
   const context = await browser.newContext({
-    baseURL: baseUrl(),
+    baseURL: options.baseUrl ?? baseUrl(),
     locale: "en-GB",
     timezoneId: "Europe/London",
     storageState: options.storageState,
