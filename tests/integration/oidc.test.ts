@@ -3,7 +3,7 @@
 // the round trip, the callback's checks (state, PKCE, ID token and its nonce) and who may come in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "~/domain/roles";
-import { SSO_AUDIT, signInWithClaims } from "~/services/sso.server";
+import { SSO_AUDIT, pendingSsoCookie, readPendingSso, signInWithClaims } from "~/services/sso.server";
 import { parseEnv, resetEnvForTests } from "~/utils/env.server";
 import { db, useTestDatabase } from "../helpers/db";
 import { CookieJar, cancelAtProvider, logInAtProvider, startTestIdp, type TestIdp } from "../helpers/oidc-provider";
@@ -165,6 +165,18 @@ describe("the callback's checks", () => {
     expect(await res.text()).toContain("We could not sign you in");
     expect(res.headers.getSetCookie().some((c) => c.startsWith("hh_session="))).toBe(false);
     expect(await greeted(jar)).toBeNull();
+  });
+
+  it("refuses an ID token whose nonce is not the one this attempt sent (state and verifier right)", async () => {
+    const jar = new CookieJar();
+    const callbackUrl = await logInAtProvider(jar, idp, await pressSsoButton(jar), "ada");
+    // Re-sign this browser's flow cookie (same SESSION_SECRET) with only the nonce changed.
+    const pending = (await readPendingSso(new Request(app.baseUrl, { headers: { Cookie: jar.header(app.baseUrl) } })))!;
+    expect(pending.state).toBe(callbackUrl.searchParams.get("state"));
+    const forged = (await pendingSsoCookie({ ...pending, nonce: "not-the-nonce-that-was-sent" })).split(";")[0];
+    const res = await fetch(callbackUrl, { headers: { Cookie: forged }, redirect: "manual" });
+    expect(res.status).toBe(400);
+    expect(res.headers.getSetCookie().some((c) => c.startsWith("hh_session="))).toBe(false);
   });
 
   it("refuses someone else's callback: a code meant for another browser's sign-in (login CSRF)", async () => {
