@@ -78,7 +78,9 @@ export function createApp({ build, env, publicDir = "public" }: { build: ServerB
           "img-src": ["'self'", "data:"],
           "font-src": ["'self'"],
           "connect-src": ["'self'"],
-          "form-action": ["'self'"],
+          // The staff sign-in button posts to /sign-in/sso, which redirects to the identity provider: browsers
+          // check that redirect against form-action too (docs/decisions/0018-staff-sso.md).
+          "form-action": ["'self'", ...(env.oidc ? [new URL(env.oidc.issuer).origin] : [])],
           "frame-ancestors": ["'none'"],
           "base-uri": ["'self'"],
           "object-src": ["'none'"],

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, ErrorSummary, TextField, fieldErrorsFrom, type FieldErrors } from "~/components/forms";
 import { formatWait, safeRedirectTo, signInRequestSchema } from "~/domain/sign-in";
 import { RateLimited, clientIp, pendingSignInCookie, requestSignInCode } from "~/services/sign-in.server";
+import { loadEnv } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Helping Hands" }];
 
@@ -13,7 +14,9 @@ type ActionData = { kind: "form"; errors: FieldErrors; email: string } | { kind:
 
 // Public: this is how people sign in.
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json({ redirectTo: safeRedirectTo(new URL(request.url).searchParams.get("redirectTo")) });
+  // Staff single sign-on, when the council's identity provider is configured (docs/decisions/0018-staff-sso.md).
+  const ssoLabel = loadEnv().oidc?.label ?? null;
+  return json({ redirectTo: safeRedirectTo(new URL(request.url).searchParams.get("redirectTo")), ssoLabel });
 }
 
 // Public: anyone may ask for a code; the answer never says whether the address has an account.
@@ -39,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, ssoLabel } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   if (data?.kind === "rate_limited") {
     return (
@@ -75,6 +78,17 @@ export default function SignIn() {
         />
         <Button>Send me a code</Button>
       </Form>
+      {ssoLabel ? (
+        <>
+          <h2 className="mb-2 mt-8 text-xl font-bold">Council staff</h2>
+          <p className="mb-4">If you work for the council, you can sign in with the account you use at work instead.</p>
+          {/* A full page post: the answer is a redirect to the council's sign-in page, on another site. */}
+          <Form method="post" action="/sign-in/sso" reloadDocument>
+            <input type="hidden" name="redirectTo" value={redirectTo} />
+            <Button variant="secondary">{ssoLabel}</Button>
+          </Form>
+        </>
+      ) : null}
     </div>
   );
 }

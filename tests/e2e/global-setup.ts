@@ -6,6 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { startTestIdp, type TestIdp } from "../helpers/oidc-provider.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -109,6 +110,7 @@ export default async function setup(project: TestProject) {
   const databaseUrl = `file:${path.join(dir, "e2e.db")}`;
   const logFile = path.join(dir, "server.log");
   let server: ChildProcess | undefined;
+  let idp: TestIdp | undefined;
 
   const stopServer = async () => {
     if (!server || server.pid === undefined || server.exitCode !== null || server.signalCode !== null) return;
@@ -135,11 +137,15 @@ export default async function setup(project: TestProject) {
 
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;
+    // Staff single sign-on against a local OpenID Connect provider (tests/e2e/oidc.e2e.ts); the app's
+    // own address (no APP_URL: http://localhost:<port>) is the redirect URI registered there.
+    idp = await startTestIdp({ redirectUris: [`${baseUrl}/sign-in/sso/callback`] });
+    log(`the test OpenID Connect provider is at ${idp.issuer}`);
     log(`starting the app: tsx server.ts on ${baseUrl} (log: ${logFile})`);
     const out = fs.openSync(logFile, "a");
     server = spawn(TSX, ["server.ts"], {
       cwd: ROOT,
-      env: appEnv(databaseUrl, port),
+      env: { ...appEnv(databaseUrl, port), ...idp.appEnv },
       stdio: ["ignore", out, out],
       detached: true, // its own process group, so teardown stops tsx and its child together
     });
@@ -155,11 +161,13 @@ export default async function setup(project: TestProject) {
     project.provide("e2eStateDir", stateDir);
   } catch (err) {
     await stopServer();
+    await idp?.close();
     throw err;
   }
 
   return async () => {
     await stopServer();
+    await idp?.close();
     if (process.env.E2E_KEEP_TMP) {
       log(`kept ${dir} (E2E_KEEP_TMP)`);
     } else {

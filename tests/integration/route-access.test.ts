@@ -39,6 +39,9 @@ const ACCESS: Record<string, Rule> = {
   "routes/sign-in_.code": { answers: everyone("redirect:/sign-in") },
   // POST only; a GET goes home.
   "routes/sign-out": { answers: everyone("redirect:/") },
+  // Staff single sign-on: not found unless OIDC_ISSUER is set (it is not here; tests/integration/oidc.test.ts covers it).
+  "routes/sign-in_.sso": { answers: everyone(404) },
+  "routes/sign-in_.sso_.callback": { path: "/sign-in/sso/callback", answers: everyone(404) },
   // The demo outbox is public while emails are not sent (that is how the demo signs in).
   "routes/dev.outbox._index": PUBLIC,
   "routes/dev.outbox.$id": { path: "/dev/outbox/no-such-message", answers: everyone(404) },
