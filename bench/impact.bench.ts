@@ -5,9 +5,9 @@
 // categories, three open campaigns with gifts, 50 stories. n = paid awards. Also impact.first_render_ms:
 // one request with both caches empty (the figures computed and the page rendered by Remix), the
 // cost the caches save. Goal: p95 under 50 ms.
-import autocannon from "autocannon";
 import { createBenchDatabase, printFigure } from "./run.ts";
 import { startBenchServer } from "./server.ts";
+import { load, ms2 } from "./load.ts";
 import { ukDayKey } from "~/domain/gift-aid/schedule";
 
 const CONNECTIONS = 20;
@@ -19,12 +19,6 @@ const STORIES = 50;
 const CAMPAIGNS = 3;
 const CATEGORIES = ["education_equipment", "driving_lessons", "setting_up_home", "training_and_jobs", "other"];
 const DAY = 86_400_000;
-
-/** The 95th percentile of every response time (autocannon's own histogram has p90 and p97.5, not p95). */
-function p95(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
-}
 
 type Client = Awaited<ReturnType<typeof createBenchDatabase>>["client"];
 
@@ -223,19 +217,12 @@ export default async function run(): Promise<void> {
     }
     if (first.headers.get("x-page-cache") !== "miss") throw new Error(`the first request was not a page-cache miss (${first.headers.get("x-page-cache")})`);
 
-    const times: number[] = [];
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({ url: target, connections: CONNECTIONS, duration: SECONDS, headers }, (error, res) =>
-        error ? reject(error) : resolve(res)
-      );
-      instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
-    });
-    const errors = result.non2xx + result.errors + result.timeouts;
-    if (errors > 0) console.error(`bench impact: ${errors} of ${times.length} requests failed or were not 2xx`);
-    printFigure("impact", "first_render_ms", Math.round(firstMs * 100) / 100, "ms", AWARDS);
-    printFigure("impact", "page_p95", Math.round(p95(times) * 100) / 100, "ms", AWARDS);
-    printFigure("impact", "page_rps", Math.round(times.length / SECONDS), "req/s", AWARDS);
-    printFigure("impact", "page_errors", errors, "requests", AWARDS);
+    const r = await load({ url: target, connections: CONNECTIONS, seconds: SECONDS, headers });
+    if (r.errors > 0) console.error(`bench impact: ${r.errors} of ${r.requests} requests failed or were not 2xx`);
+    printFigure("impact", "first_render_ms", ms2(firstMs), "ms", AWARDS);
+    printFigure("impact", "page_p95", r.p95, "ms", AWARDS);
+    printFigure("impact", "page_rps", r.rps, "req/s", AWARDS);
+    printFigure("impact", "page_errors", r.errors, "requests", AWARDS);
   } finally {
     await server.stop();
     await cleanup();

@@ -3,9 +3,9 @@
 // (built app, `tsx server.ts`, its own fresh SQLite database) with 500 applications with the panel,
 // five panel members and some declarations and reviews. A panel member is signed in by a Session
 // row and its signed cookie, as tests/helpers/server.ts does. Goal: p95 under 50 ms.
-import autocannon from "autocannon";
 import { createBenchDatabase, printFigure } from "./run.ts";
 import { BENCH_SESSION_SECRET, startBenchServer } from "./server.ts";
+import { load } from "./load.ts";
 import { resetEnvForTests } from "~/utils/env.server";
 import { startSession } from "~/utils/session.server";
 import { disconnectDb } from "~/db.server";
@@ -14,22 +14,6 @@ const APPLICATIONS = 500;
 const MEMBERS = 5;
 const CONNECTIONS = 20;
 const SECONDS = 5;
-
-
-/** The 95th percentile of every response time (autocannon's own histogram has p90 and p97.5, not p95). */
-function p95(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
-}
-
-async function load(url: string, cookie: string): Promise<{ p95: number; requests: number; bad: number }> {
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } }, (error, res) => (error ? reject(error) : resolve(res)));
-    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
-  });
-  return { p95: Math.round(p95(times) * 100) / 100, requests: times.length, bad: result.non2xx + result.errors + result.timeouts };
-}
 
 export default async function run(): Promise<void> {
   const { url, client, cleanup } = await createBenchDatabase("panel");
@@ -98,10 +82,11 @@ export default async function run(): Promise<void> {
     const body = await check.text();
     if (check.status !== 200 || !body.includes("Young0")) throw new Error(`the application page answered ${check.status} without the pseudonymised view`);
 
-    const queue = await load(`${baseUrl}/panel`, cookie);
-    const application = await load(`${baseUrl}/panel/applications/app-0`, cookie);
+    const options = { connections: CONNECTIONS, seconds: SECONDS, headers: { cookie } };
+    const queue = await load({ url: `${baseUrl}/panel`, ...options });
+    const application = await load({ url: `${baseUrl}/panel/applications/app-0`, ...options });
     for (const [name, r] of [["queue", queue], ["application", application]] as const) {
-      if (r.bad > 0) console.error(`bench panel: ${r.bad} of ${r.requests} ${name} requests failed or were not 2xx`);
+      if (r.errors > 0) console.error(`bench panel: ${r.errors} of ${r.requests} ${name} requests failed or were not 2xx`);
     }
     printFigure("panel", "queue_p95", queue.p95, "ms", APPLICATIONS);
     printFigure("panel", "application_p95", application.p95, "ms", APPLICATIONS);

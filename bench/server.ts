@@ -18,7 +18,13 @@ function freePort(): Promise<number> {
   });
 }
 
-export type BenchServer = { baseUrl: string; ready: () => Promise<void>; stop: () => Promise<void> };
+export type BenchServer = {
+  baseUrl: string;
+  /** The server's own process (node itself, not a launcher), e.g. for reading its memory from /proc/<pid>/status. */
+  pid: number;
+  ready: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 /** The session secret a production-mode bench server signs cookies with (the bench signs its own with it too). */
 export const BENCH_SESSION_SECRET = "bench-session-secret-0123456789abcdef";
@@ -52,17 +58,19 @@ export async function startBenchServer(
   let exited = false;
   // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the server there when it stops (for finding hot spots).
   const profileDir = process.env.BENCH_CPU_PROFILE;
-  const [command, args] = profileDir
-    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", "server.ts"]]
-    : [path.join(ROOT, "node_modules/.bin/tsx"), ["server.ts"]];
-  const child = spawn(command, args, {
+  // node with tsx's loader rather than the tsx command, which runs the server in a second process:
+  // this way the child is the server, so its pid is the one whose memory the soak reads.
+  const args = [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "--import", "tsx", "server.ts"];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "development", LOG_LEVEL: "silent", ...extraEnv },
     stdio: ["ignore", "ignore", "inherit"],
   });
   child.once("exit", () => (exited = true));
+  if (child.pid === undefined) throw new Error("the server did not start");
   return {
     baseUrl,
+    pid: child.pid,
     async ready() {
       const deadline = Date.now() + 60_000;
       while (Date.now() < deadline) {

@@ -7,6 +7,7 @@ import { SKILL_KEYS, SLOTS } from "~/domain/talent/skills";
 import { EMPTY_SEARCH, type OfferSearch } from "~/domain/talent/search";
 import { searchOffers } from "~/services/talent.server";
 import { createBenchDatabase, printFigure } from "./run.ts";
+import { ms2, p95 } from "./load.ts";
 
 const OFFERS = 5_000;
 const VOLUNTEERS = 2_500;
@@ -92,9 +93,7 @@ export default async function run(): Promise<void> {
       rows += result.rows.length;
     }
     if (rows === 0) throw new Error("no search found anything: the bench data or the search is wrong");
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.ceil(times.length * 0.95) - 1];
-    printFigure("talent", "search_p95", Math.round(p95 * 100) / 100, "ms", OFFERS);
+    printFigure("talent", "search_p95", ms2(p95(times)), "ms", OFFERS);
   } finally {
     await cleanup();
   }

@@ -30,6 +30,9 @@ export type SeedOptions = {
   demoTalent?: boolean;
 };
 
+/** The large data set (`npm run seed:large`), also what the page benchmarks and the soak load (bench/large.ts). */
+export const LARGE_SEED = { employees: 5000, pledges: 3000, demoPledges: true, demoApplications: true, applications: 500, demoTalent: true } as const satisfies SeedOptions;
+
 export async function isSeeded(db: PrismaClient): Promise<boolean> {
   return (await db.organisationSettings.count()) > 0;
 }
@@ -146,7 +149,7 @@ if (isMain) {
     if (await isSeeded(db)) {
       console.log("database already has data: not seeding (delete data/helping-hands.db to start again)");
     } else {
-      await seed(db, large ? { employees: 5000, pledges: 3000, demoPledges: true, demoApplications: true, applications: 500, demoTalent: true } : {});
+      await seed(db, large ? LARGE_SEED : {});
       console.log(large ? "seeded the large data set" : "seeded the demo data");
     }
   } finally {

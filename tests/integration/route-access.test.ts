@@ -31,6 +31,8 @@ let financePeriodId = "";
 const ACCESS: Record<string, Rule> = {
   "routes/_index": PUBLIC,
   "routes/accessibility": PUBLIC,
+  // A constant page: the page benchmark's baseline (bench/pages.bench.ts).
+  "routes/ping": PUBLIC,
   "routes/privacy": PUBLIC,
   // The privacy notice for each audience (issue 10), built from the data inventory; an unknown audience is 404.
   "routes/privacy_.$audience": { path: "/privacy/young-people", answers: everyone(200) },

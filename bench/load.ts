@@ -1,0 +1,68 @@
+// Load for the HTTP benches: autocannon against the running bench server, with every response's time kept
+// so percentiles are exact (autocannon's own histogram has p50, p90, p97.5 and p99, but no p95).
+import autocannon from "autocannon";
+
+/** The q-th percentile (0 < q ≤ 100) of response times, nearest-rank. */
+export function percentile(times: readonly number[], q: number): number {
+  if (times.length === 0) return 0;
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((sorted.length * q) / 100) - 1))];
+}
+
+/** The 95th percentile of response times. */
+export function p95(times: readonly number[]): number {
+  return percentile(times, 95);
+}
+
+/** Milliseconds to two decimal places, as the bench lines print them. */
+export const ms2 = (ms: number) => Math.round(ms * 100) / 100;
+
+export type LoadOptions = {
+  url: string;
+  connections: number;
+  seconds: number;
+  headers?: Record<string, string>;
+  /** Requests each connection sends in turn (autocannon's `requests`), instead of GETs of `url`. */
+  requests?: autocannon.Request[];
+  /** Which statuses are a success; default 2xx. Anything else counts as an error. */
+  ok?: (status: number) => boolean;
+};
+
+export type LoadResult = {
+  /** responses received */
+  requests: number;
+  /** responses a second over the run */
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** responses whose status is not `ok`, plus connection errors and timeouts */
+  errors: number;
+  /** responses by status code */
+  statuses: Record<number, number>;
+};
+
+const is2xx = (status: number) => status >= 200 && status < 300;
+
+export async function load({ url, connections, seconds, headers, requests, ok = is2xx }: LoadOptions): Promise<LoadResult> {
+  const times: number[] = [];
+  const statuses: Record<number, number> = {};
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, headers, requests }, (error, res) => (error ? reject(error) : resolve(res)));
+    instance.on("response", (_client, status, _bytes, responseTime) => {
+      times.push(responseTime);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    });
+  });
+  const badStatuses = Object.entries(statuses).reduce((sum, [status, count]) => sum + (ok(Number(status)) ? 0 : count), 0);
+  return {
+    requests: times.length,
+    rps: Math.round(times.length / (result.duration || seconds)),
+    p50: ms2(percentile(times, 50)),
+    p95: ms2(percentile(times, 95)),
+    p99: ms2(percentile(times, 99)),
+    // autocannon's `errors` already includes its `timeouts`.
+    errors: badStatuses + result.errors,
+    statuses,
+  };
+}
