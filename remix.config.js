@@ -1,8 +1,8 @@
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
   serverModuleFormat: "esm",
-  // csv-parse (reached by the reconcile page through app/domain/payroll/reconciliation.ts) uses Buffer at
-  // module load; without this the page's module throws in the browser and clicking a link to it only reloads.
-  browserNodeBuiltinsPolyfill: { modules: { buffer: true }, globals: { Buffer: true } },
+  // No Node polyfills for the browser: csv-parse (which needs Buffer) stays on the server because it is only
+  // imported by app/domain/payroll/csv-records.ts, and package.json's "sideEffects" lets the bundler drop
+  // modules a page does not use (issue 11: the donate page's JavaScript budget).
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
 };

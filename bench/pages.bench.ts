@@ -15,10 +15,10 @@
 // pages.donate_js_kb: the JavaScript the donate page loads (every /build/….js its HTML names: script src,
 // modulepreload and the inline module script's imports), each file gzipped at level 9, summed, in KB of
 // 1,024 bytes; n = files. Goal: at most 100 KB.
-import { gzipSync } from "node:zlib";
 import { printFigure } from "./run.ts";
 import { startBenchServer } from "./server.ts";
 import { load, type LoadResult } from "./load.ts";
+import { pageJavaScript } from "./js-weight.ts";
 import { LARGE_EMPLOYEES, createLargeDatabase, signIn, userIdOf } from "./large.ts";
 
 const CONNECTIONS = 20;
@@ -27,11 +27,6 @@ const BROWSER = { accept: "text/html", "accept-encoding": "gzip, deflate, br" };
 
 type Page = { name: string; path: string; cookie?: string; expect: string[] };
 
-/** Every /build/….js the HTML refers to, once each, in order. */
-export function scriptUrls(html: string): string[] {
-  return [...new Set([...html.matchAll(/\/build\/[^"'\s)]+?\.js\b/g)].map((m) => m[0]))];
-}
-
 async function checkPage(baseUrl: string, page: Page): Promise<void> {
   const response = await fetch(baseUrl + page.path, { headers: { ...BROWSER, ...(page.cookie ? { cookie: page.cookie } : {}) }, redirect: "manual" });
   const body = await response.text();
@@ -39,20 +34,6 @@ async function checkPage(baseUrl: string, page: Page): Promise<void> {
   if (response.status !== 200 || missing.length > 0) {
     throw new Error(`${page.name} (${page.path}) answered ${response.status}${missing.length ? ` without ${missing.map((t) => JSON.stringify(t)).join(", ")}` : ""}`);
   }
-}
-
-async function donateJavaScript(baseUrl: string): Promise<{ files: { url: string; raw: number; gzipped: number }[]; kb: number }> {
-  const html = await (await fetch(`${baseUrl}/donate`)).text();
-  const urls = scriptUrls(html);
-  if (urls.length === 0) throw new Error("the donate page names no /build/ scripts: the parser or the page is wrong");
-  const files = [];
-  for (const url of urls) {
-    const response = await fetch(baseUrl + url, { headers: { "accept-encoding": "identity" } });
-    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    files.push({ url, raw: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length });
-  }
-  return { files, kb: Math.round((files.reduce((sum, f) => sum + f.gzipped, 0) / 1024) * 100) / 100 };
 }
 
 function printTable(rows: { page: Page; result: LoadResult; ratio: number }[]): void {
@@ -108,7 +89,7 @@ export default async function run(): Promise<void> {
       printFigure("pages", `${page.name}_ratio`, ratio, "x bare", LARGE_EMPLOYEES);
     }
 
-    const js = await donateJavaScript(baseUrl);
+    const js = await pageJavaScript(baseUrl, "/donate");
     for (const f of js.files) console.log(`  ${f.url}  ${(f.raw / 1024).toFixed(1)} KB, ${(f.gzipped / 1024).toFixed(1)} KB gzipped`);
     printFigure("pages", "donate_js_kb", js.kb, "KB gzipped", js.files.length);
   } finally {

@@ -4,7 +4,7 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AmountStep, JourneyPage } from "~/components/pledge-ui";
 import { formatPence } from "~/domain/money";
-import { amountSchema } from "~/domain/pledges/amounts";
+import { amountSchema } from "~/domain/pledges/amount-forms";
 import { readDraft, saveDraft } from "~/services/pledges.server";
 import { amountFieldValue, readAmountStep, requirePledgeChange } from "~/utils/pledge-journey.server";
 

@@ -4,7 +4,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, TextArea, fieldErrorsFrom, type FieldErrors } from "~/components/forms";
 import { JourneyPage } from "~/components/pledge-ui";
-import { DEDICATION_MAX_LENGTH, dedicationSchema } from "~/domain/pledges/amounts";
+import { DEDICATION_MAX_LENGTH } from "~/domain/pledges/amounts";
+import { dedicationSchema } from "~/domain/pledges/amount-forms";
 import { readDraft, saveDraft } from "~/services/pledges.server";
 import { requirePledgeChange } from "~/utils/pledge-journey.server";
 

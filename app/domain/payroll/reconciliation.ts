@@ -1,7 +1,7 @@
 // Reconciliation: what payroll says it deducted for a period, read from its CSV, matched
 // employee by employee against what the pledges say it should have deducted. Every difference
 // becomes a line that needs a reason; nothing is silently dropped. Pure: no database, no clock.
-import { parse } from "csv-parse/sync";
+import { readCsv } from "./csv-records";
 import { z } from "zod";
 import { formatPence, parsePounds, pence, type Pence } from "~/domain/money";
 import { transfer, type TransactionDraft } from "~/domain/ledger";
@@ -64,30 +64,6 @@ class Problems {
   add(row: number | null, column: ColumnKey | null, message: string) {
     this.count++;
     if (this.list.length < MAX_PROBLEMS_KEPT) this.list.push({ row, column: column ? UPLOAD_COLUMNS[column] : null, message });
-  }
-}
-
-type CsvRecord = { record: string[]; info: { lines: number } };
-
-function readCsv(text: string): { records: CsvRecord[] } | { error: UploadProblem } {
-  try {
-    const records = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as CsvRecord[];
-    return { records };
-  } catch (error) {
-    const e = error as { lines?: number; message?: string };
-    return {
-      error: {
-        row: typeof e.lines === "number" ? e.lines : null,
-        column: null,
-        message: `the file is not valid CSV (${String(e.message ?? error).replace(/^Invalid [^:]*: /, "")}). Save it from your spreadsheet as "CSV (comma delimited)" and upload it again`,
-      },
-    };
   }
 }
 

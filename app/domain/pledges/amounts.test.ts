@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AMOUNT_MESSAGES, DEDICATION_MAX_LENGTH, amountProblem, amountSchema, dedicationSchema, payPeriodWords, pledgeCosts } from "./amounts";
+import { AMOUNT_MESSAGES, DEDICATION_MAX_LENGTH, amountProblem, payPeriodWords, pledgeCosts } from "./amounts";
+import { amountSchema, dedicationSchema } from "./amount-forms";
 
 const limits = { minPence: 200, maxPence: 50_000 };
 const parse = (amount: unknown) => amountSchema(limits).safeParse({ amount });

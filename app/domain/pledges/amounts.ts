@@ -1,5 +1,4 @@
 // What a pledge amount may be, and what it costs the employee. Pure: no Remix, Prisma or clock.
-import { z } from "zod";
 import { formatPence, parsePounds, pence, type Pence } from "~/domain/money";
 import { periodsPerYear, type GivingMode, type PayFrequency } from "~/domain/payroll/periods";
 
@@ -17,47 +16,6 @@ export const AMOUNT_MESSAGES = {
   belowMin: (min: number) => `Enter an amount of at least ${formatPence(min)} each pay period`,
   aboveMax: (max: number) => `Enter an amount of ${formatPence(max)} or less each pay period`,
 } as const;
-
-/**
- * The form schema for "how much each pay period": pounds as typed → pence, within the settings'
- * minimum and maximum. The same schema runs on the server and names the field "amount".
- */
-export function amountSchema(limits: PledgeLimits) {
-  return z.object({
-    amount: z
-      .string({ error: AMOUNT_MESSAGES.empty })
-      .trim()
-      .min(1, AMOUNT_MESSAGES.empty)
-      .transform((value, ctx) => {
-        const parsed = parsePounds(value);
-        if (parsed === null) {
-          ctx.addIssue({ code: "custom", message: AMOUNT_MESSAGES.notMoney });
-          return z.NEVER;
-        }
-        if (parsed < limits.minPence) {
-          ctx.addIssue({ code: "custom", message: AMOUNT_MESSAGES.belowMin(limits.minPence) });
-          return z.NEVER;
-        }
-        if (parsed > limits.maxPence) {
-          ctx.addIssue({ code: "custom", message: AMOUNT_MESSAGES.aboveMax(limits.maxPence) });
-          return z.NEVER;
-        }
-        return parsed;
-      }),
-  });
-}
-
-/** The optional "in memory of / message" step. Empty means none. */
-export const dedicationSchema = z.object({
-  dedication: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").replace(/\s+/g, " ").trim())
-    .refine((v) => v.length <= DEDICATION_MAX_LENGTH, {
-      message: `Your message must be ${DEDICATION_MAX_LENGTH} characters or fewer`,
-    })
-    .transform((v) => (v === "" ? null : v)),
-});
 
 /** Whether an amount (already in pence) is within the limits: the service checks again on every write. */
 export function amountProblem(amountPence: number, limits: PledgeLimits): string | null {
