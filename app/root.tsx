@@ -14,7 +14,7 @@ import {
 import stylesheet from "~/tailwind.css";
 import { Shell } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
-import { getSettings } from "~/services/settings.server";
+import { layoutSettings } from "~/services/settings.server";
 import { SERVICE_NAME } from "~/domain/service";
 import { getOptionalUser } from "~/utils/auth.server";
 import { loadEnv } from "~/utils/env.server";
@@ -28,7 +28,7 @@ export const meta: MetaFunction = () => [{ title: SERVICE_NAME }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, settings, { flash, setCookie }] = await Promise.all([
     getOptionalUser(request),
-    getSettings(),
+    layoutSettings(),
     readFlash(request),
   ]);
   return json(

@@ -32,6 +32,18 @@ describe("the route matching patch", () => {
     expect(matchRoutes(routes, "/nothing")).toBeNull();
   });
 
+  it("remembers results but hands out copies: a caller changing its matches does not change the next caller's", () => {
+    const { matchRoutes } = require("@remix-run/router") as typeof import("@remix-run/router");
+    const routes = [{ id: "root", path: "/", children: [{ id: "item", path: "items/:id" }] }];
+    const first = matchRoutes(routes, "/items/7")!;
+    first[1].params.id = "changed";
+    first.pop();
+    const second = matchRoutes(routes, "/items/7")!;
+    expect(second.map((m) => m.route.id)).toEqual(["root", "item"]);
+    expect(second[1].params).toEqual({ id: "7" });
+    expect(second[0].params).toBe(second[1].params); // one params object per match, as before
+  });
+
   it("is applied to the server files of @remix-run/react and react-router-dom", () => {
     for (const file of ["@remix-run/react/dist/server.js", "react-router-dom/server.js"]) {
       const source = fs.readFileSync(path.resolve("node_modules", file), "utf8");
