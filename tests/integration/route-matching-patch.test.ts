@@ -36,7 +36,7 @@ describe("the route matching patch", () => {
     const { matchRoutes } = require("@remix-run/router") as typeof import("@remix-run/router");
     const routes = [{ id: "root", path: "/", children: [{ id: "item", path: "items/:id" }] }];
     const first = matchRoutes(routes, "/items/7")!;
-    first[1].params.id = "changed";
+    (first[1].params as Record<string, string>).id = "changed";
     first.pop();
     const second = matchRoutes(routes, "/items/7")!;
     expect(second.map((m) => m.route.id)).toEqual(["root", "item"]);
