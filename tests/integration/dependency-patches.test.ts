@@ -1,8 +1,13 @@
-// The server matches the same static route tree several times per request. patches/ (applied by
-// patch-package on install) make @remix-run/router flatten and rank a routes array once, compile each
-// path pattern once, and make Remix build its server route tree once per build
-// (docs/decisions/0020-route-matching-patch.md). These tests fail if the patches are not applied.
+// patches/ (applied by patch-package on install; docs/decisions/0020-route-matching-patch.md):
+// - the server matches the same static route tree several times per request: @remix-run/router flattens
+//   and ranks a routes array once, compiles each path pattern once and remembers recent results, and
+//   Remix builds its server route tree once per build;
+// - Prisma's SQLite adapter keeps prepared statements per connection instead of preparing every query.
+// These tests fail if the patches are not applied, or if they change what the code returns.
 import fs from "node:fs";
+import os from "node:os";
+import Database from "better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -49,6 +54,36 @@ describe("the route matching patch", () => {
       const source = fs.readFileSync(path.resolve("node_modules", file), "utf8");
       expect(source, file).toContain("Helping Hands patch");
     }
-    expect(fs.readdirSync(path.resolve("patches")).length).toBe(3);
+    expect(fs.readdirSync(path.resolve("patches")).length).toBe(4);
+  });
+});
+
+describe("the SQLite adapter's statement cache", () => {
+  it("prepares a statement once and runs it with each call's own parameters, reads and writes alike", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-stmt-"));
+    const adapter = await new PrismaBetterSqlite3({ url: path.join(dir, "t.db") }).connect();
+    const prepare = Database.prototype.prepare;
+    const prepared: string[] = [];
+    Database.prototype.prepare = function (this: Database.Database, sql: string) {
+      prepared.push(sql);
+      return prepare.call(this, sql);
+    } as typeof prepare;
+    try {
+      const int = { scalarType: "int", arity: "scalar" } as const;
+      await adapter.executeScript("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER)");
+      const insert = "INSERT INTO t (id, n) VALUES (?, ?)";
+      for (let i = 1; i <= 3; i++) await adapter.executeRaw({ sql: insert, args: [i, i * 10], argTypes: [int, int] });
+      const select = "SELECT n FROM t WHERE id = ?";
+      const read = async (id: number) => (await adapter.queryRaw({ sql: select, args: [id], argTypes: [int] })).rows;
+      expect(await read(1)).toEqual([[10]]);
+      expect(await read(3)).toEqual([[30]]);
+      expect(await read(9)).toEqual([]);
+      expect(prepared.filter((sql) => sql === insert)).toHaveLength(1);
+      expect(prepared.filter((sql) => sql === select)).toHaveLength(1);
+    } finally {
+      Database.prototype.prepare = prepare;
+      await adapter.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
