@@ -67,17 +67,31 @@ export type PledgeContext = {
   current: { status: PledgeStatus | "none"; amountPence: number };
 };
 
+type EmployeeRow = {
+  userId: string;
+  email: string;
+  firstName: string;
+  id: string;
+  payGroupId: string;
+  leftOn: Date | string | null;
+  payGroupName: string;
+  frequency: string;
+};
+
 /** Everything a pledge page or change needs about the signed-in employee, as of `now`. */
 export async function loadPledgeContext(userId: string, now: Date, tx: DbTx = db()): Promise<PledgeContext> {
-  const user = await tx.user.findUnique({
-    where: { id: userId },
-    include: { person: { include: { employee: { include: { payGroup: true } } } } },
-  });
-  const employee = user?.person.employee;
-  if (!user || !employee) {
+  // One join (every pledge page asks this): a nested include is four queries.
+  const [employee] = await tx.$queryRaw<EmployeeRow[]>`
+    SELECT u."id" AS "userId", u."email", p."firstName", e."id", e."payGroupId", e."leftOn", g."name" AS "payGroupName", g."frequency"
+    FROM "User" u
+    JOIN "Person" p ON p."id" = u."personId"
+    JOIN "EmployeeRecord" e ON e."personId" = p."id"
+    JOIN "PayGroup" g ON g."id" = e."payGroupId"
+    WHERE u."id" = ${userId}`;
+  if (!employee) {
     throw new PledgeError("We cannot find your payroll record, so you cannot give from your pay. Contact the council's payroll team.");
   }
-  if (employee.leftOn && employee.leftOn.getTime() <= now.getTime()) {
+  if (employee.leftOn && new Date(employee.leftOn).getTime() <= now.getTime()) {
     throw new PledgeError("Our records say you have left the council's payroll, so you cannot give from your pay.");
   }
   const [settings, terms, pledge, first] = await Promise.all([
@@ -124,13 +138,13 @@ export async function loadPledgeContext(userId: string, now: Date, tx: DbTx = db
       : { status: pledge.status as PledgeStatus, amountPence: pledge.amountPence }
     : { status: "none" as const, amountPence: 0 };
   return {
-    userId: user.id,
-    email: user.email,
-    firstName: user.person.firstName,
+    userId: employee.userId,
+    email: employee.email,
+    firstName: employee.firstName,
     employeeId: employee.id,
     payGroupId: employee.payGroupId,
-    payGroupName: employee.payGroup.name,
-    frequency: employee.payGroup.frequency as PayFrequency,
+    payGroupName: employee.payGroupName,
+    frequency: employee.frequency as PayFrequency,
     givingMode: settings.givingMode as GivingMode,
     limits: { minPence: settings.pledgeMinPence, maxPence: settings.pledgeMaxPence },
     fundName: settings.fundName,
