@@ -265,6 +265,17 @@ describe("My giving", () => {
     expect(view.pledge?.nextDeduction).toEqual({ periodLabel: "February 2027", amountPence: 300 });
   });
 
+  it("a leaver cannot give from pay from their leaving date; before it they still can", async () => {
+    const employeeId = alex.employeeId;
+    await db().employeeRecord.update({ where: { id: employeeId }, data: { leftOn: new Date("2026-11-30T00:00:00Z") } });
+    try {
+      await expect(myGiving(alex.userId, at("2026-11-25T09:00:00Z"))).resolves.toMatchObject({ firstName: "Alex" });
+      await expect(myGiving(alex.userId, at("2026-12-01T09:00:00Z"))).rejects.toThrow(/left the council's payroll/);
+    } finally {
+      await db().employeeRecord.update({ where: { id: employeeId }, data: { leftOn: null } });
+    }
+  });
+
   it("an employee without a payroll record gets a clear message", async () => {
     const jordan = await db().user.findUniqueOrThrow({ where: { email: "jordan@young.example" } });
     await expect(myGiving(jordan.id, at("2026-11-25T09:00:00Z"))).rejects.toThrow(/cannot find your payroll record/);
