@@ -55,7 +55,7 @@ export async function readPendingSso(request: Request): Promise<PendingSso | nul
 export type SsoResult = { ok: true; userId: string } | { ok: false; reason: SsoRefusal; match: StaffMatch | null };
 
 async function findUser(match: StaffMatch) {
-  const select = { id: true, active: true, roles: { select: { role: true } } } as const;
+  const select = { id: true, active: true, roles: { select: { role: true } }, person: { select: { employee: { select: { leftOn: true } } } } } as const;
   if (match.by === "email") return db().user.findUnique({ where: { email: match.email }, select });
   const employee = await db().employeeRecord.findUnique({
     where: { payrollNumber: match.payrollNumber },
@@ -84,7 +84,10 @@ export async function signInWithClaims({
     return { ok: false, reason: read.reason, match: null };
   }
   const user = await findUser(read.match);
-  if (!user?.active || !isStaff(user.roles.map((r) => r.role))) {
+  // A leaver's account may still be active (HR's record says when they left): they are not staff from that day.
+  const leftOn = user?.person.employee?.leftOn;
+  const hasLeft = !!leftOn && leftOn.getTime() <= now.getTime();
+  if (!user?.active || !isStaff(user.roles.map((r) => r.role)) || hasLeft) {
     await recordSsoRefusal("no_staff_account", user?.id ?? null);
     return { ok: false, reason: "no_staff_account", match: read.match };
   }

@@ -224,6 +224,23 @@ describe("matching by payroll number (OIDC_MATCH_CLAIM=employee_id)", () => {
     expect(result).toEqual({ ok: true, userId: ada.id });
   });
 
+  it("refuses a leaver from their leaving date, by payroll number or email, though the account is still active", async () => {
+    const ada = await db().user.findUniqueOrThrow({ where: { email: "ada.employee@council.example" }, include: { person: { include: { employee: true } } } });
+    const employeeId = ada.person.employee!.id;
+    await db().employeeRecord.update({ where: { id: employeeId }, data: { leftOn: new Date("2026-11-20T00:00:00Z") } });
+    try {
+      const before = new Date("2026-11-19T09:00:00Z");
+      const after = new Date("2026-11-20T09:00:00Z");
+      expect(await signInWithClaims({ claims: { sub: "x", employee_id: "P1001" }, matchClaim: "employee_id", now: before })).toEqual({ ok: true, userId: ada.id });
+      expect(await signInWithClaims({ claims: { sub: "x", employee_id: "P1001" }, matchClaim: "employee_id", now: after })).toMatchObject({ ok: false, reason: "no_staff_account" });
+      expect(
+        await signInWithClaims({ claims: { sub: "x", email: "ada.employee@council.example", email_verified: true }, matchClaim: "email", now: after }),
+      ).toMatchObject({ ok: false, reason: "no_staff_account" });
+    } finally {
+      await db().employeeRecord.update({ where: { id: employeeId }, data: { leftOn: null } });
+    }
+  });
+
   it("refuses a payroll number nobody has, and a token without the claim (the email is not used instead)", async () => {
     expect(await signInWithClaims({ claims: { sub: "x", employee_id: "P9999" }, matchClaim: "employee_id" })).toEqual({
       ok: false,
