@@ -10,11 +10,11 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseUrl, providerOf, sqliteFilePath, type Provider } from "./database-url.ts";
 import { figuresOf, formatBytes, sqliteConnection, totalRows, type Connection, type Figures } from "./db-figures.ts";
+import { runIfMain } from "./run-main.ts";
 
 export type BackupResult = { provider: Provider; file: string; bytes: number; figures: Figures };
 
@@ -170,13 +170,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, main);

@@ -15,7 +15,6 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { applyMigrations } from "./migrate.ts";
 import { providerOf, type Provider } from "./database-url.ts";
@@ -27,6 +26,7 @@ import { createPrismaClient } from "../app/db.server.ts";
 import { postTransaction } from "../app/services/ledger.server.ts";
 import { transfer } from "../app/domain/ledger/index.ts";
 import { pence } from "../app/domain/money.ts";
+import { runIfMain } from "./run-main.ts";
 
 const SEED = { people: 40, pledges: 25, ledger: 30 };
 
@@ -260,13 +260,4 @@ async function main(args: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, main);

@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { applyMigrations } from "./migrate.ts";
 import { checkLedger, integrityOf, refsWithPrefix, withConnection, type LedgerCheck } from "./db-figures.ts";
+import { runIfMain } from "./run-main.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const WRITER = path.join(ROOT, "scripts/drill-crash-writer.ts");
@@ -165,13 +166,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, main);

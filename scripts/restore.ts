@@ -9,11 +9,11 @@
 // Prints the restored database's rows per table and ledger totals. See docs/decisions/0017-backups-and-crash-safety.md.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { databaseUrl, providerOf, sqliteFilePath, type Provider } from "./database-url.ts";
 import { figuresOf, tableNames, withConnection, type Figures } from "./db-figures.ts";
 import { describe, hasTool, redactUrl, runPgTool, ToolMissingError } from "./backup.ts";
+import { runIfMain } from "./run-main.ts";
 
 export type RestoreResult = { provider: Provider; target: string; figures: Figures };
 
@@ -120,13 +120,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, main);
