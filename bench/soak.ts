@@ -14,11 +14,12 @@
 // The posts are plain form posts with the app's own Origin, as a browser without JavaScript sends them.
 // A 2xx or 3xx answer is a success; anything else, a connection error or a timeout is an error.
 //
-// PASS when: no errors; every offer the server answered 303 to is in the database; and the server's resident
-// memory (VmRSS of its process) grew by less than 100 MB from just before the load to the end. An absolute
-// bound rather than a percentage: the server starts at ~400 MB (node, tsx's loader, the built app, Prisma),
-// so 50% would let 200 MB go by unremarked in one minute; and the first seconds under load grow V8's heap
-// to its working size once (tens of MB), which is not a leak. The samples printed every 10 s show whether
+// PASS when: no errors; every offer the server answered 303 to is in the database (and at most one more per
+// connection: a post in flight when the load stops may commit without its answer being counted); and the
+// server's resident memory (VmRSS of its process) grew by less than 100 MB from the first sample under load
+// (10 s in) to the end. The first seconds under load grow V8's heap to its working size once (a few hundred
+// MB at 50 connections and ~350 req/s), which is not a leak; flat memory is what matters after that. An
+// absolute bound rather than a percentage, so that a slow leak cannot hide in a large heap. The samples printed every 10 s show whether
 // memory levels off or keeps climbing. The server exposes no heap figure, so RSS is the measure. Exits 1 on FAIL.
 import fs from "node:fs";
 import { execFileSync } from "node:child_process";
@@ -124,7 +125,12 @@ async function soak(): Promise<boolean> {
     const rssStart = rssMb(server.pid);
     const samples: string[] = [];
     const started = Date.now();
-    const sampler = setInterval(() => samples.push(`${Math.round((Date.now() - started) / 1000)} s ${rssMb(server.pid)} MB`), SAMPLE_MS);
+    const sampledMb: number[] = [];
+    const sampler = setInterval(() => {
+      const mb = rssMb(server.pid);
+      sampledMb.push(mb);
+      samples.push(`${Math.round((Date.now() - started) / 1000)} s ${mb} MB`);
+    }, SAMPLE_MS);
     const result = await load({
       url: baseUrl,
       connections: CONNECTIONS,
@@ -133,6 +139,9 @@ async function soak(): Promise<boolean> {
       ok: (status) => status >= 200 && status < 400,
     }).finally(() => clearInterval(sampler));
     const rssEnd = rssMb(server.pid);
+    // Memory once warm: the first sample under load (or the start, for a run shorter than one sample).
+    const rssWarm = sampledMb[0] ?? rssStart;
+    const growth = rssEnd - rssWarm;
     const offersMade = (await client.timeOffer.count()) - offersBefore;
 
     console.log(`soak: ${CONNECTIONS} connections × ${SECONDS} s, production server, large data set (n=${LARGE_EMPLOYEES} employees)`);
@@ -144,15 +153,18 @@ async function soak(): Promise<boolean> {
     printFigure("soak", "rps", result.rps, "req/s", LARGE_EMPLOYEES);
     printFigure("soak", "p95", result.p95, "ms", LARGE_EMPLOYEES);
     printFigure("soak", "rss_start_mb", rssStart, "MB", LARGE_EMPLOYEES);
+    printFigure("soak", "rss_warm_mb", rssWarm, "MB", LARGE_EMPLOYEES);
     printFigure("soak", "rss_end_mb", rssEnd, "MB", LARGE_EMPLOYEES);
 
     const failures = [
       result.requests === 0 ? "no requests were answered" : null,
       result.errors > 0 ? `${result.errors} errors (non-2xx/3xx answers, connection errors or timeouts)` : null,
-      offersMade !== offersAnswered ? `${offersAnswered} offers answered 303 but ${offersMade} are in the database` : null,
-      rssEnd - rssStart >= RSS_GROWTH_LIMIT_MB ? `RSS grew ${(rssEnd - rssStart).toFixed(1)} MB (limit ${RSS_GROWTH_LIMIT_MB} MB)` : null,
+      offersMade < offersAnswered || offersMade > offersAnswered + CONNECTIONS
+        ? `${offersAnswered} offers answered 303 but ${offersMade} are in the database`
+        : null,
+      growth >= RSS_GROWTH_LIMIT_MB ? `RSS grew ${growth.toFixed(1)} MB once warm (limit ${RSS_GROWTH_LIMIT_MB} MB)` : null,
     ].filter((f): f is string => f !== null);
-    console.log(failures.length === 0 ? `soak: PASS (RSS grew ${(rssEnd - rssStart).toFixed(1)} MB, limit ${RSS_GROWTH_LIMIT_MB} MB)` : `soak: FAIL: ${failures.join("; ")}`);
+    console.log(failures.length === 0 ? `soak: PASS (RSS grew ${growth.toFixed(1)} MB once warm, limit ${RSS_GROWTH_LIMIT_MB} MB)` : `soak: FAIL: ${failures.join("; ")}`);
     return failures.length === 0;
   } finally {
     await server.stop();
