@@ -10,10 +10,10 @@ const database = useTestDatabase();
 let primary: ChildProcess;
 let baseUrl = "";
 
-/** The worker processes' ids: the primary's children. */
+/** The worker processes' ids: the primary's children running server.ts (tsx may also start an esbuild child). */
 function workerPids(): number[] {
   try {
-    return execFileSync("pgrep", ["-P", String(primary.pid)]).toString().trim().split("\n").filter(Boolean).map(Number);
+    return execFileSync("pgrep", ["-P", String(primary.pid), "-f", "server\\.ts"]).toString().trim().split("\n").filter(Boolean).map(Number);
   } catch {
     return [];
   }
