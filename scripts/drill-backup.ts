@@ -222,9 +222,8 @@ async function main(args: string[]): Promise<number> {
   const pgBase = (pgAsked && args[pgIndex + 1] && !args[pgIndex + 1].startsWith("--") ? args[pgIndex + 1] : undefined) ?? process.env.TEST_PG_URL ?? (pgAsked ? "postgresql://postgres:postgres@localhost:5432/postgres" : undefined);
   let ran = 0;
   let failed = 0;
-
-  if (prismaClientSupports("file::memory:")) {
-    const result = await runSqliteBackupDrill();
+  const drill = async (run: () => ReturnType<typeof runSqliteBackupDrill>) => {
+    const result = await run();
     try {
       report(result);
     } finally {
@@ -232,6 +231,10 @@ async function main(args: string[]): Promise<number> {
     }
     ran++;
     if (!result.pass) failed++;
+  };
+
+  if (prismaClientSupports("file::memory:")) {
+    await drill(runSqliteBackupDrill);
   } else {
     console.log("SQLite drill: not run (this checkout's Prisma client is generated for PostgreSQL)");
   }
@@ -246,14 +249,7 @@ async function main(args: string[]): Promise<number> {
       console.log(`PostgreSQL drill at ${redactUrl(pgBase)}: not run (${why})`);
       if (pgAsked) failed++;
     } else {
-      const result = await runPostgresBackupDrill(pgBase);
-      try {
-        report(result);
-      } finally {
-        await result.cleanup();
-      }
-      ran++;
-      if (!result.pass) failed++;
+      await drill(() => runPostgresBackupDrill(pgBase));
     }
   }
   if (ran === 0) failed++;

@@ -18,6 +18,16 @@ afterEach(async () => {
   await disconnectDb();
 });
 
+/** How the current connection syncs commits: PostgreSQL's synchronous_commit, or SQLite's synchronous level. */
+async function commitSync(): Promise<string | number> {
+  if (providerOf(database.url()) === "postgresql") {
+    const [row] = await db().$queryRawUnsafe<{ synchronous_commit: string }[]>("SHOW synchronous_commit");
+    return row.synchronous_commit;
+  }
+  const [row] = await db().$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
+  return Number(row.synchronous);
+}
+
 async function withEnv(env: Record<string, string>): Promise<void> {
   await disconnectDb();
   Object.assign(process.env, env);
@@ -27,24 +37,12 @@ async function withEnv(env: Record<string, string>): Promise<void> {
 describe("commit durability", () => {
   it("syncs every commit in production", async () => {
     await withEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), SENDGRID_API_KEY: "SG.x", STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x", APP_URL: "https://giving.example" });
-    if (providerOf(database.url()) === "postgresql") {
-      const [row] = await db().$queryRawUnsafe<{ synchronous_commit: string }[]>("SHOW synchronous_commit");
-      expect(row.synchronous_commit).toBe("on");
-    } else {
-      const [row] = await db().$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
-      expect(Number(row.synchronous)).toBe(2); // FULL
-    }
+    expect(await commitSync()).toBe(providerOf(database.url()) === "postgresql" ? "on" : 2); // SQLite: 2 = FULL
   });
 
   it("lets SQLite trade the power-cut guarantee for speed when asked (tests, development)", async () => {
     await withEnv({ NODE_ENV: "development", SQLITE_SYNCHRONOUS: "NORMAL" });
-    if (providerOf(database.url()) === "postgresql") {
-      // PostgreSQL ignores the SQLite setting.
-      const [row] = await db().$queryRawUnsafe<{ synchronous_commit: string }[]>("SHOW synchronous_commit");
-      expect(row.synchronous_commit).toBe("on");
-    } else {
-      const [row] = await db().$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
-      expect(Number(row.synchronous)).toBe(1); // NORMAL
-    }
+    // PostgreSQL ignores the SQLite setting.
+    expect(await commitSync()).toBe(providerOf(database.url()) === "postgresql" ? "on" : 1); // SQLite: 1 = NORMAL
   });
 });
