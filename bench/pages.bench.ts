@@ -70,6 +70,10 @@ export default async function run(): Promise<void> {
       { name: "financeperiod", path: `/finance/periods/${openPeriodId}`, cookie: finance, expect: [period.label, "Monthly salaried"] },
     ];
 
+    // BENCH_PAGES=mygiving,panelqueue loads only those pages (and bare, for the ratio): for profiling one page.
+    const only = process.env.BENCH_PAGES?.split(",").map((name) => name.trim());
+    if (only) pages.splice(0, pages.length, ...pages.filter((page) => page.name === "bare" || only.includes(page.name)));
+
     await server.ready();
     for (const page of pages) await checkPage(baseUrl, page);
 

@@ -2,7 +2,8 @@
 // - the server matches the same static route tree several times per request: @remix-run/router flattens
 //   and ranks a routes array once, compiles each path pattern once and remembers recent results, and
 //   Remix builds its server route tree once per build;
-// - Prisma's SQLite adapter keeps prepared statements per connection instead of preparing every query.
+// - Prisma's SQLite adapter keeps prepared statements per connection instead of preparing every query,
+//   and reads each statement's result columns once.
 // These tests fail if the patches are not applied, or if they change what the code returns.
 import fs from "node:fs";
 import os from "node:os";
@@ -82,6 +83,35 @@ describe("the SQLite adapter's statement cache", () => {
       expect(prepared.filter((sql) => sql === select)).toHaveLength(1);
     } finally {
       Database.prototype.prepare = prepare;
+      await adapter.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reads a statement's result columns once, and still answers each query with its own columns and types", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-cols-"));
+    const adapter = await new PrismaBetterSqlite3({ url: path.join(dir, "t.db") }).connect();
+    await adapter.executeScript("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, at DATETIME); INSERT INTO t VALUES (1, 'a', '2026-01-01T00:00:00.000Z')");
+    const memory = new Database(":memory:");
+    const statement = Object.getPrototypeOf(memory.prepare("SELECT 1")) as { columns: () => unknown[] };
+    memory.close();
+    const columns = statement.columns;
+    let reads = 0;
+    statement.columns = function (this: unknown) {
+      reads++;
+      return columns.call(this);
+    };
+    try {
+      const both = await adapter.queryRaw({ sql: "SELECT id, name FROM t", args: [], argTypes: [] });
+      const again = await adapter.queryRaw({ sql: "SELECT id, name FROM t", args: [], argTypes: [] });
+      const other = await adapter.queryRaw({ sql: "SELECT at FROM t", args: [], argTypes: [] });
+      expect(both.columnNames).toEqual(["id", "name"]);
+      expect(again).toEqual(both);
+      expect(other.columnNames).toEqual(["at"]);
+      expect(other.columnTypes).not.toEqual(both.columnTypes.slice(0, 1));
+      expect(reads).toBe(2);
+    } finally {
+      statement.columns = columns;
       await adapter.dispose();
       fs.rmSync(dir, { recursive: true, force: true });
     }
