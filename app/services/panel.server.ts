@@ -117,56 +117,79 @@ export type QueueRow = {
 
 export type Queue = { rows: QueueRow[]; total: number; page: number; pageCount: number; filter: QueueFilter };
 
-function queueWhere(memberId: string, filter: QueueFilter, now: Date): Prisma.SupportApplicationWhereInput {
-  if (filter === "declare") return { status: "with_panel", conflicts: { none: { memberId } } };
-  if (filter === "score") return { status: "with_panel", conflicts: { some: { memberId, conflict: false } }, reviews: { none: { memberId } } };
+/** Which applications a filter shows, as SQL on "SupportApplication" a (the count and the page share it). */
+function queueWhere(memberId: string, filter: QueueFilter, now: Date): Prisma.Sql {
+  const declared = Prisma.sql`SELECT 1 FROM "PanelConflict" c WHERE c."applicationId" = a."id" AND c."memberId" = ${memberId}`;
+  if (filter === "declare") return Prisma.sql`a."status" = 'with_panel' AND NOT EXISTS (${declared})`;
+  if (filter === "score") {
+    return Prisma.sql`a."status" = 'with_panel' AND EXISTS (${declared} AND c."conflict" = ${false})
+      AND NOT EXISTS (SELECT 1 FROM "PanelReview" r WHERE r."applicationId" = a."id" AND r."memberId" = ${memberId})`;
+  }
   const since = new Date(now.getTime() - RECENTLY_DECIDED_DAYS * 86_400_000);
-  return { OR: [{ status: "with_panel" }, { decisions: { some: { decidedAt: { gte: since } } } }] };
+  return Prisma.sql`(a."status" = 'with_panel'
+    OR EXISTS (SELECT 1 FROM "ApplicationDecision" d WHERE d."applicationId" = a."id" AND d."decidedAt" >= ${since}))`;
 }
 
+type QueueApplicationRow = {
+  id: string;
+  reference: string;
+  status: string;
+  submittedAt: Date | string | null;
+  createdAt: Date | string;
+  youngPersonId: string;
+  adviserId: string | null;
+  firstName: string;
+};
+
+type QueueFactRow = { applicationId: string; memberId: string; conflict: boolean | number | bigint | null; kind: string };
+
 /**
- * One page of the panel's queue, oldest first: a count and one query (Prisma loads the page's
- * declarations, reviews and names in one batched query per relation, never per row).
+ * One page of the panel's queue, oldest first, in three queries: the count, the page of applications
+ * with the young person's first name (a join), and the page's declarations and reviews together.
+ * Quorum and access are then worked out by the domain rules, as everywhere else.
  */
 export async function panelQueue(member: Actor, query: { filter: QueueFilter; page: number }, now = new Date()): Promise<Queue> {
   const where = queueWhere(member.userId, query.filter, now);
   const client = db();
-  const [total, { panelQuorum }] = await Promise.all([client.supportApplication.count({ where }), panelSettings()]);
+  const [[{ n }], { panelQuorum }] = await Promise.all([
+    client.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "SupportApplication" a WHERE ${where}`,
+    panelSettings(),
+  ]);
+  const total = Number(n);
   const pageCount = Math.max(1, Math.ceil(total / PANEL_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
-  const apps = await client.supportApplication.findMany({
-    where,
-    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    skip: (page - 1) * PANEL_PAGE_SIZE,
-    take: PANEL_PAGE_SIZE,
-    select: {
-      id: true,
-      reference: true,
-      status: true,
-      submittedAt: true,
-      createdAt: true,
-      youngPersonId: true,
-      adviserId: true,
-      youngPerson: { select: { person: { select: { firstName: true } } } },
-      conflicts: { select: { memberId: true, conflict: true } },
-      reviews: { select: { memberId: true } },
-    },
-  });
+  const apps = await client.$queryRaw<QueueApplicationRow[]>`
+    SELECT a."id", a."reference", a."status", a."submittedAt", a."createdAt", a."youngPersonId", a."adviserId", p."firstName"
+    FROM "SupportApplication" a
+    JOIN "User" u ON u."id" = a."youngPersonId"
+    JOIN "Person" p ON p."id" = u."personId"
+    WHERE ${where}
+    ORDER BY a."submittedAt" ASC, a."id" ASC
+    LIMIT ${PANEL_PAGE_SIZE} OFFSET ${(page - 1) * PANEL_PAGE_SIZE}`;
+  const ids = apps.map((a) => a.id);
+  const facts = ids.length
+    ? await client.$queryRaw<QueueFactRow[]>`
+        SELECT "applicationId", "memberId", "conflict", 'declaration' AS "kind" FROM "PanelConflict" WHERE "applicationId" IN (${Prisma.join(ids)})
+        UNION ALL
+        SELECT "applicationId", "memberId", NULL, 'review' FROM "PanelReview" WHERE "applicationId" IN (${Prisma.join(ids)})`
+    : [];
   const rows = apps.map((a): QueueRow => {
-    const access = accessOf(member, a, a.conflicts.find((c) => c.memberId === member.userId));
-    const quorum = quorumOf(panelQuorum, a.conflicts, a.reviews);
+    const conflicts = facts.filter((f) => f.applicationId === a.id && f.kind === "declaration").map((f) => ({ memberId: f.memberId, conflict: Boolean(Number(f.conflict)) }));
+    const reviews = facts.filter((f) => f.applicationId === a.id && f.kind === "review");
+    const access = accessOf(member, a, conflicts.find((c) => c.memberId === member.userId));
+    const quorum = quorumOf(panelQuorum, conflicts, reviews);
     return {
       id: a.id,
       reference: a.reference,
-      firstName: access === "may_review" ? a.youngPerson.person.firstName : null,
+      firstName: access === "may_review" ? a.firstName : null,
       access,
       status: a.status,
       statusLabel: isApplicationStatus(a.status) ? STATUS_LABELS[a.status] : a.status,
       scored: quorum.scored.length,
       required: quorum.required,
       quorumMet: quorum.met,
-      reviewedByMe: a.reviews.some((r) => r.memberId === member.userId),
-      ageDays: daysBetween(a.submittedAt ?? a.createdAt, now),
+      reviewedByMe: reviews.some((r) => r.memberId === member.userId),
+      ageDays: daysBetween(new Date(a.submittedAt ?? a.createdAt), now),
     };
   });
   return { rows, total, page, pageCount, filter: query.filter };

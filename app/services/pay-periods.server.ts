@@ -49,16 +49,35 @@ export async function periodsForGroup(payGroupId: string, tx: DbTx = db()) {
   return tx.payPeriod.findMany({ where: { payGroupId }, orderBy: { startsOn: "asc" } });
 }
 
+/** How many of the periods not yet cut off the effective period is chosen from. */
+const EFFECTIVE_WINDOW = 24;
+
+/**
+ * The pay group's periods not yet cut off at `now` (earliest first, `take` at most), and the period a
+ * change made at `now` takes effect from. Two queries: pledge pages read both at once.
+ */
+export async function periodsAhead(payGroupId: string, now: Date, take: number, tx: DbTx = db()) {
+  const [ahead, lastLocked] = await Promise.all([
+    tx.payPeriod.findMany({
+      where: { payGroupId, cutOffAt: { gt: now } },
+      orderBy: { startsOn: "asc" },
+      take: Math.max(take, EFFECTIVE_WINDOW),
+      select: { id: true, label: true, startsOn: true, cutOffAt: true, lockedAt: true },
+    }),
+    // a locked later period closes earlier ones too: include the latest locked period in the view
+    tx.payPeriod.findFirst({
+      where: { payGroupId, lockedAt: { not: null } },
+      orderBy: { startsOn: "desc" },
+      select: { id: true, label: true, startsOn: true, cutOffAt: true, lockedAt: true },
+    }),
+  ]);
+  const window = ahead.slice(0, EFFECTIVE_WINDOW);
+  return { ahead, effective: effectivePeriod(lastLocked ? [lastLocked, ...window] : window, now) };
+}
+
 /** The period a change to a pledge in this pay group, made at `now`, takes effect from. */
 export async function effectivePeriodFor(payGroupId: string, now: Date, tx: DbTx = db()) {
-  const periods = await tx.payPeriod.findMany({
-    where: { payGroupId, cutOffAt: { gt: now } },
-    orderBy: { startsOn: "asc" },
-    take: 24,
-  });
-  // a locked later period closes earlier ones too: include the latest locked period in the view
-  const lastLocked = await tx.payPeriod.findFirst({ where: { payGroupId, lockedAt: { not: null } }, orderBy: { startsOn: "desc" } });
-  return effectivePeriod(lastLocked ? [lastLocked, ...periods] : periods, now);
+  return (await periodsAhead(payGroupId, now, EFFECTIVE_WINDOW, tx)).effective;
 }
 
 /** Lock a period: its file has gone to payroll, so later changes roll into the next period. */

@@ -319,42 +319,105 @@ async function periodTotals(period: DeductionsArgs[1] & { id: string; payGroupId
   return totals;
 }
 
+type PeriodPageRow = {
+  id: string;
+  payGroupId: string;
+  label: string;
+  startsOn: Date | string;
+  endsOn: Date | string;
+  payDate: Date | string;
+  cutOffAt: Date | string;
+  givingMode: string;
+  lockedAt: Date | string | null;
+  payGroupName: string;
+  frequency: string;
+  lockedByFirst: string | null;
+  lockedByLast: string | null;
+  previousStartsOn: Date | string | null;
+  previousEndsOn: Date | string | null;
+  previousLabel: string | null;
+  payrollLayoutId: string | null;
+  deductionCode: string | null;
+};
+
+type PeriodFileRow = {
+  id: string;
+  kind: string;
+  layoutId: string;
+  rowCount: number | bigint;
+  participants: number | bigint;
+  totalPence: number | bigint;
+  givingMode: string;
+  sha256: string;
+  createdAt: Date | string;
+  firstName: string | null;
+  lastName: string | null;
+};
+
+const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+const fullName = (first: string | null, last: string | null) => (first === null ? null : `${first} ${last ?? ""}`);
+
 export async function periodPage(periodId: string, now: Date, source: DbTx = db()) {
-  const period = await source.payPeriod.findUnique({ where: { id: periodId }, include: { payGroup: true } });
-  if (!period) return null;
-  const [{ previous }, settings, layouts, files] = await Promise.all([
-    loadPeriod(periodId, source),
-    source.organisationSettings.findUnique({ where: { id: 1 }, select: { payrollLayoutId: true, deductionCode: true } }),
+  // Three queries besides the cached totals: the period with its pay group, the period before it, who
+  // locked it and the settings (a join; model reads were seven); the files with who made them; the layouts.
+  const [[row], files, layouts] = await Promise.all([
+    source.$queryRaw<PeriodPageRow[]>`
+      SELECT pp."id", pp."payGroupId", pp."label", pp."startsOn", pp."endsOn", pp."payDate", pp."cutOffAt", pp."givingMode", pp."lockedAt",
+        g."name" AS "payGroupName", g."frequency", lp."firstName" AS "lockedByFirst", lp."lastName" AS "lockedByLast",
+        prev."startsOn" AS "previousStartsOn", prev."endsOn" AS "previousEndsOn", prev."label" AS "previousLabel",
+        s."payrollLayoutId", s."deductionCode"
+      FROM "PayPeriod" pp
+      JOIN "PayGroup" g ON g."id" = pp."payGroupId"
+      LEFT JOIN "User" lu ON lu."id" = pp."lockedById"
+      LEFT JOIN "Person" lp ON lp."id" = lu."personId"
+      LEFT JOIN "PayPeriod" prev ON prev."id" = (
+        SELECT p2."id" FROM "PayPeriod" p2 WHERE p2."payGroupId" = pp."payGroupId" AND p2."startsOn" < pp."startsOn" ORDER BY p2."startsOn" DESC LIMIT 1)
+      LEFT JOIN "OrganisationSettings" s ON s."id" = 1
+      WHERE pp."id" = ${periodId}`,
+    source.$queryRaw<PeriodFileRow[]>`
+      SELECT f."id", f."kind", f."layoutId", f."rowCount", f."participants", f."totalPence", f."givingMode", f."sha256", f."createdAt",
+        per."firstName", per."lastName"
+      FROM "PayrollFile" f
+      LEFT JOIN "User" u ON u."id" = f."createdById"
+      LEFT JOIN "Person" per ON per."id" = u."personId"
+      WHERE f."periodId" = ${periodId}
+      ORDER BY f."createdAt" DESC`,
     listLayouts(source),
-    source.payrollFile.findMany({ where: { periodId }, orderBy: { createdAt: "desc" } }),
   ]);
-  const totals = await periodTotals(period, previous, source);
-  const people = await source.user.findMany({
-    where: { id: { in: [...new Set([...files.map((f) => f.createdById), ...(period.lockedById ? [period.lockedById] : [])])] } },
-    select: { id: true, person: { select: { firstName: true, lastName: true } } },
-  });
-  const nameOf = (id: string | null) => {
-    const p = people.find((u) => u.id === id)?.person;
-    return p ? `${p.firstName} ${p.lastName}` : null;
+  if (!row) return null;
+  const period = {
+    id: row.id,
+    payGroupId: row.payGroupId,
+    label: row.label,
+    startsOn: asDate(row.startsOn),
+    endsOn: asDate(row.endsOn),
+    payDate: asDate(row.payDate),
+    cutOffAt: asDate(row.cutOffAt),
+    lockedAt: row.lockedAt === null ? null : asDate(row.lockedAt),
   };
-  const defaultLayoutId = layouts.some((l) => l.id === settings?.payrollLayoutId) ? settings!.payrollLayoutId : layouts[0].id;
+  const previous =
+    row.previousStartsOn === null || row.previousEndsOn === null
+      ? null
+      : { startsOn: asDate(row.previousStartsOn), endsOn: asDate(row.previousEndsOn), label: row.previousLabel ?? "" };
+  const totals = await periodTotals(period, previous, source);
+  const defaultLayoutId = layouts.some((l) => l.id === row.payrollLayoutId) ? row.payrollLayoutId! : layouts[0].id;
   return {
     period: {
       id: period.id,
       label: period.label,
-      payGroupName: period.payGroup.name,
-      frequency: period.payGroup.frequency,
+      payGroupName: row.payGroupName,
+      frequency: row.frequency,
       startsOn: period.startsOn,
       endsOn: period.endsOn,
       payDate: period.payDate,
       cutOffAt: period.cutOffAt,
-      givingMode: period.givingMode as GivingMode,
+      givingMode: row.givingMode as GivingMode,
       lockedAt: period.lockedAt,
-      lockedBy: nameOf(period.lockedById),
+      lockedBy: fullName(row.lockedByFirst, row.lockedByLast),
       status: periodStatus(period, now),
     },
     previousLabel: previous?.label ?? null,
-    deductionCode: settings?.deductionCode ?? "HHGIVE",
+    deductionCode: row.deductionCode ?? "HHGIVE",
     totals,
     layouts: layouts.map((l) => ({ id: l.id, name: l.name, description: l.description, controlTotals: l.controlTotals })),
     defaultLayoutId,
@@ -362,13 +425,13 @@ export async function periodPage(periodId: string, now: Date, source: DbTx = db(
       id: f.id,
       kind: f.kind,
       layoutId: f.layoutId,
-      rowCount: f.rowCount,
-      participants: f.participants,
-      totalPence: f.totalPence,
+      rowCount: Number(f.rowCount),
+      participants: Number(f.participants),
+      totalPence: Number(f.totalPence),
       givingMode: f.givingMode,
       sha256: f.sha256,
-      createdAt: f.createdAt,
-      createdBy: nameOf(f.createdById),
+      createdAt: asDate(f.createdAt),
+      createdBy: fullName(f.firstName, f.lastName),
     })),
   };
 }

@@ -6,7 +6,7 @@ import { createCookieSessionStorage } from "@remix-run/node";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db, type DbTx } from "~/db.server";
 import { audit } from "~/services/audit.server";
-import { effectivePeriodFor } from "~/services/pay-periods.server";
+import { periodsAhead } from "~/services/pay-periods.server";
 import { sendEmail } from "~/integrations/mailer.server";
 import { logger } from "~/utils/logger.server";
 import { loadEnv } from "~/utils/env.server";
@@ -57,6 +57,10 @@ export type PledgeContext = {
   terms: Terms | null;
   pledge: { id: string; status: PledgeStatus; amountPence: number; dedication: string | null } | null;
   changes: (PledgeChangeLike & { id: string; effectivePeriodId: string; periodLabel: string })[];
+  /** every change the employee has made, to any of their pledges, oldest first */
+  history: (PledgeChangeLike & { id: string; pledgeId: string; periodLabel: string })[];
+  /** the pay group's periods not yet cut off, locked or not, earliest first (60 at most) */
+  ahead: (PeriodStart & { lockedAt: Date | null })[];
   /** periods a change may take effect from now, earliest first (empty when finance must add periods) */
   open: PeriodStart[];
   /** the earliest of `open`: where a change made now takes effect */
@@ -76,17 +80,51 @@ type EmployeeRow = {
   leftOn: Date | string | null;
   payGroupName: string;
   frequency: string;
+  pledgeId: string | null;
+  pledgeStatus: string | null;
+  pledgeAmountPence: number | null;
+  dedication: string | null;
+  givingMode: string | null;
+  pledgeMinPence: number | null;
+  pledgeMaxPence: number | null;
+  fundName: string | null;
+  termsVersion: number | null;
+  termsWording: string | null;
 };
+
+type ChangeRow = {
+  id: string;
+  pledgeId: string;
+  type: string;
+  amountPence: number;
+  effectiveFrom: Date | string;
+  effectivePeriodId: string;
+  periodLabel: string;
+  pauseUntil: Date | string | null;
+  createdAt: Date | string;
+};
+
+/** How many periods ahead of now a pledge page looks (for the next deduction and the open periods). */
+const PERIODS_AHEAD = 60;
+
+const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 
 /** Everything a pledge page or change needs about the signed-in employee, as of `now`. */
 export async function loadPledgeContext(userId: string, now: Date, tx: DbTx = db()): Promise<PledgeContext> {
-  // One join (every pledge page asks this): a nested include is four queries.
+  // Every pledge page asks this, so it is four queries: the employee with their live pledge, the
+  // settings and the latest terms (model includes would be seven), every change they have made with
+  // its period, and the periods ahead.
   const [employee] = await tx.$queryRaw<EmployeeRow[]>`
-    SELECT u."id" AS "userId", u."email", p."firstName", e."id", e."payGroupId", e."leftOn", g."name" AS "payGroupName", g."frequency"
+    SELECT u."id" AS "userId", u."email", p."firstName", e."id", e."payGroupId", e."leftOn", g."name" AS "payGroupName", g."frequency",
+      pl."id" AS "pledgeId", pl."status" AS "pledgeStatus", pl."amountPence" AS "pledgeAmountPence", pl."dedication",
+      s."givingMode", s."pledgeMinPence", s."pledgeMaxPence", s."fundName", t."version" AS "termsVersion", t."wording" AS "termsWording"
     FROM "User" u
     JOIN "Person" p ON p."id" = u."personId"
     JOIN "EmployeeRecord" e ON e."personId" = p."id"
     JOIN "PayGroup" g ON g."id" = e."payGroupId"
+    LEFT JOIN "Pledge" pl ON pl."liveKey" = e."id"
+    LEFT JOIN "OrganisationSettings" s ON s."id" = 1
+    LEFT JOIN "PledgeTerms" t ON t."version" = (SELECT MAX("version") FROM "PledgeTerms")
     WHERE u."id" = ${userId}`;
   if (!employee) {
     throw new PledgeError("We cannot find your payroll record, so you cannot give from your pay. Contact the council's payroll team.");
@@ -94,48 +132,44 @@ export async function loadPledgeContext(userId: string, now: Date, tx: DbTx = db
   if (employee.leftOn && new Date(employee.leftOn).getTime() <= now.getTime()) {
     throw new PledgeError("Our records say you have left the council's payroll, so you cannot give from your pay.");
   }
-  const [settings, terms, pledge, first] = await Promise.all([
-    tx.organisationSettings.findUniqueOrThrow({ where: { id: 1 } }),
-    tx.pledgeTerms.findFirst({ orderBy: { version: "desc" } }),
-    tx.pledge.findUnique({
-      where: { liveKey: employee.id },
-      include: { changes: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { effectivePeriod: { select: { label: true } } } } },
-    }),
-    effectivePeriodFor(employee.payGroupId, now, tx),
+  if (employee.givingMode === null || employee.pledgeMinPence === null || employee.pledgeMaxPence === null || employee.fundName === null) {
+    throw new Error("The organisation settings are missing: run the seed");
+  }
+  const [changeRows, periods] = await Promise.all([
+    tx.$queryRaw<ChangeRow[]>`
+      SELECT c."id", c."pledgeId", c."type", c."amountPence", c."effectiveFrom", c."effectivePeriodId", pp."label" AS "periodLabel", c."pauseUntil", c."createdAt"
+      FROM "PledgeChange" c
+      JOIN "Pledge" pl ON pl."id" = c."pledgeId"
+      JOIN "PayPeriod" pp ON pp."id" = c."effectivePeriodId"
+      WHERE pl."employeeId" = ${employee.id}
+      ORDER BY c."createdAt" ASC, c."id" ASC`,
+    periodsAhead(employee.payGroupId, now, PERIODS_AHEAD, tx),
   ]);
-  const upcoming = first
-    ? await tx.payPeriod.findMany({
-        where: { payGroupId: employee.payGroupId, startsOn: { gte: first.startsOn }, lockedAt: null },
-        orderBy: { startsOn: "asc" },
-        take: 30,
-        select: { id: true, startsOn: true, label: true },
-      })
-    : [];
-  const changes = (pledge?.changes ?? []).map((c) => ({
+  const allChanges = changeRows.map((c) => ({
     id: c.id,
+    pledgeId: c.pledgeId,
     type: c.type as ChangeType,
-    amountPence: c.amountPence,
-    effectiveFrom: c.effectiveFrom,
+    amountPence: Number(c.amountPence),
+    effectiveFrom: asDate(c.effectiveFrom),
     effectivePeriodId: c.effectivePeriodId,
-    periodLabel: c.effectivePeriod.label,
-    pauseUntil: c.pauseUntil,
-    createdAt: c.createdAt,
+    periodLabel: c.periodLabel,
+    pauseUntil: c.pauseUntil === null ? null : asDate(c.pauseUntil),
+    createdAt: asDate(c.createdAt),
   }));
+  const first = periods.effective;
+  const pledge =
+    employee.pledgeId === null
+      ? null
+      : { id: employee.pledgeId, status: employee.pledgeStatus as PledgeStatus, amountPence: Number(employee.pledgeAmountPence), dedication: employee.dedication };
+  const changes = pledge ? allChanges.filter((c) => c.pledgeId === pledge.id).map(({ pledgeId: _, ...c }) => c) : [];
+  const upcoming = first ? periods.ahead.filter((p) => p.startsOn.getTime() >= first.startsOn.getTime() && !p.lockedAt).slice(0, 30) : [];
   // A new pledge starts no earlier than the employee's last one stops (never two deductions in a period).
-  const floor = pledge
-    ? changes
-    : await tx.pledgeChange.findMany({
-        where: { pledge: { employeeId: employee.id } },
-        orderBy: { effectiveFrom: "desc" },
-        take: 1,
-        select: { effectiveFrom: true },
-      });
-  const open = periodsOpenForChange(upcoming, floor);
+  const open = periodsOpenForChange(upcoming, pledge ? changes : allChanges);
   const effective = open[0] ?? null;
   const current = pledge
     ? effective
       ? stateBefore(changes, effective.startsOn)
-      : { status: pledge.status as PledgeStatus, amountPence: pledge.amountPence }
+      : { status: pledge.status, amountPence: pledge.amountPence }
     : { status: "none" as const, amountPence: 0 };
   return {
     userId: employee.userId,
@@ -145,14 +179,14 @@ export async function loadPledgeContext(userId: string, now: Date, tx: DbTx = db
     payGroupId: employee.payGroupId,
     payGroupName: employee.payGroupName,
     frequency: employee.frequency as PayFrequency,
-    givingMode: settings.givingMode as GivingMode,
-    limits: { minPence: settings.pledgeMinPence, maxPence: settings.pledgeMaxPence },
-    fundName: settings.fundName,
-    terms: terms ? { version: terms.version, wording: terms.wording } : null,
-    pledge: pledge
-      ? { id: pledge.id, status: pledge.status as PledgeStatus, amountPence: pledge.amountPence, dedication: pledge.dedication }
-      : null,
+    givingMode: employee.givingMode as GivingMode,
+    limits: { minPence: Number(employee.pledgeMinPence), maxPence: Number(employee.pledgeMaxPence) },
+    fundName: employee.fundName,
+    terms: employee.termsVersion === null ? null : { version: Number(employee.termsVersion), wording: employee.termsWording ?? "" },
+    pledge,
     changes,
+    history: allChanges,
+    ahead: periods.ahead,
     open,
     effective,
     allowed: effective ? (pledge ? changesAllowedFrom(changes, effective.startsOn) : ["create"]) : [],

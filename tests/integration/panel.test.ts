@@ -189,6 +189,51 @@ describe("the conflict gate", () => {
   });
 });
 
+describe("the queue", () => {
+  it("filters to declare and to score, counts quorum without conflicted members, and pages oldest first", async () => {
+    const rowsOf = async (m: Member, filter: "all" | "declare" | "score") => {
+      const rows: Awaited<ReturnType<typeof panelQueue>>["rows"] = [];
+      for (let page = 1; ; page++) {
+        const q = await panelQueue(m, { filter, page });
+        rows.push(...q.rows);
+        expect(q.total).toBeGreaterThanOrEqual(q.rows.length);
+        if (page >= q.pageCount) {
+          expect(rows).toHaveLength(q.total);
+          return rows;
+        }
+      }
+    };
+    const [a, b, c] = [await withPanel(), await withPanel(), await withPanel()];
+    await reviewedBy(a.id, [chair, second]);
+    await declare(conflicted, a.id, { conflict: true, note: null });
+    await declare(third, b.id, { conflict: false, note: null });
+    await declare(third, c.id, { conflict: true, note: null });
+
+    const all = await rowsOf(third, "all");
+    const byId = new Map(all.map((r) => [r.id, r]));
+    expect(byId.get(a.id)).toMatchObject({ access: "must_declare", scored: 2, required: 2, quorumMet: true, reviewedByMe: false, firstName: null, ageDays: 5 });
+    expect(byId.get(b.id)).toMatchObject({ access: "may_review", scored: 0, quorumMet: false, firstName: "Jordan" });
+    expect(byId.get(c.id)).toMatchObject({ access: "conflicted", firstName: null });
+    // oldest first, the same order on every page
+    const order = all.map((r) => r.id);
+    const submitted = await db().supportApplication.findMany({ where: { id: { in: order } }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], select: { id: true } });
+    expect(order).toEqual(submitted.map((x) => x.id));
+
+    const toDeclare = (await rowsOf(third, "declare")).map((r) => r.id);
+    expect(toDeclare).toContain(a.id);
+    expect(toDeclare).not.toContain(b.id);
+    expect(toDeclare).not.toContain(c.id);
+    const toScore = (await rowsOf(third, "score")).map((r) => r.id);
+    expect(toScore).toEqual([b.id]);
+    expect((await rowsOf(chair, "score")).map((r) => r.id)).not.toContain(a.id);
+    expect((await rowsOf(chair, "all")).find((r) => r.id === a.id)).toMatchObject({ access: "may_review", reviewedByMe: true });
+
+    // a page past the end shows the last page
+    const last = await panelQueue(third, { filter: "all", page: 999 });
+    expect(last.page).toBe(last.pageCount);
+  });
+});
+
 describe("scores and quorum", () => {
   it("refuses scores that do not cover every criterion of the current terms", async () => {
     const app = await withPanel();

@@ -14,7 +14,7 @@ import { FIXTURE_EMPLOYEES } from "~/domain/payroll/changefile.fixtures";
 import { drain } from "~/domain/payroll/csv";
 import { LayoutError, layoutRow, GENERIC_CHANGE } from "~/domain/payroll/layouts";
 import { effectivePeriodFor } from "~/services/pay-periods.server";
-import { downloadPayrollFile, listLayouts, loadGroupHistories, preparePayrollFile, resolveLayout } from "~/services/payroll-files.server";
+import { downloadPayrollFile, listLayouts, loadGroupHistories, periodPage, preparePayrollFile, resolveLayout } from "~/services/payroll-files.server";
 import { financeDashboard } from "~/services/finance-dashboard.server";
 
 useTestDatabase();
@@ -183,6 +183,23 @@ describe("downloading a file", () => {
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["pay_period.lock", "payroll_file.download"]));
     const detail = JSON.parse(audits.find((a) => a.action === "payroll_file.download")!.detail!);
     expect(detail).toMatchObject({ periodId: december, kind: "change", rows: 4, totalPence: 4300, sha256: file.sha256 });
+  });
+
+  it("the period page shows the lock, the file and who made both, the period before, and the totals", async () => {
+    const december = periodId("2026-12-01");
+    const page = (await periodPage(december, NOW))!;
+    const financeName = await db().user.findUniqueOrThrow({ where: { id: finance.userId }, include: { person: true } });
+    const name = `${financeName.person.firstName} ${financeName.person.lastName}`;
+    expect(page.period).toMatchObject({ id: december, label: "December 2026", payGroupName: "Monthly salaried", lockedBy: name, status: "locked" });
+    expect(page.period.lockedAt).toEqual(NOW);
+    expect(page.period.startsOn).toEqual(new Date("2026-12-01T00:00:00Z"));
+    expect(page.previousLabel).toBe("November 2026");
+    expect(page.files).toEqual([expect.objectContaining({ kind: "change", layoutId: "generic-change", rowCount: 4, participants: 4, totalPence: 4300, createdBy: name })]);
+    expect(page.files[0].createdAt).toBeInstanceOf(Date);
+    expect(page.totals.totalPence).toBe(4300);
+    expect(page.deductionCode).toBe("HHGIVE");
+    expect(page.layouts.map((l) => l.id)).toContain(page.defaultLayoutId);
+    expect(await periodPage("no-such-period", NOW)).toBeNull();
   });
 
   it("rolls pledge changes made after the lock into the next period; the locked period's file stays the same", async () => {
