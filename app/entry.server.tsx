@@ -1,10 +1,9 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { logger } from "~/utils/logger.server";
-import { reactOutputStream } from "~/utils/react-stream";
+import { documentSink } from "~/utils/react-stream";
 import { handleStripeWebhook } from "~/services/stripe-webhook.server";
 import { databaseAnswers } from "~/services/health.server";
 
@@ -25,6 +24,7 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce ?? "";
   return new Promise<Response>((resolve, reject) => {
     let failed = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -32,17 +32,16 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
-          const body = reactOutputStream();
+          // The whole page is ready: the abort timer is no longer needed (left running, every request
+          // would keep its render alive for ABORT_DELAY and then abort a finished render).
+          clearTimeout(timer);
+          const { destination, body } = documentSink();
+          pipe(destination);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: failed ? 500 : responseStatusCode,
-            }),
-          );
-          pipe(body);
+          body.then((html) => resolve(new Response(html as Uint8Array<ArrayBuffer>, { headers: responseHeaders, status: failed ? 500 : responseStatusCode })), reject);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -51,7 +50,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    timer = setTimeout(abort, ABORT_DELAY);
   });
 }
 

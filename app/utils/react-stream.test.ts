@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { withoutTrailingNuls, reactOutputStream } from "./react-stream";
+import { describe, expect, it, vi } from "vitest";
+import { documentSink, withoutTrailingNuls } from "./react-stream";
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 
@@ -22,12 +22,33 @@ describe("withoutTrailingNuls", () => {
     const text = "Data controller — the council";
     const encoded = Buffer.from(text);
     const cut = encoded.indexOf(0xe2); // the dash's first byte: React would stop before it
-    const stream = reactOutputStream();
-    const out: Buffer[] = [];
-    stream.on("data", (c: Buffer) => out.push(c));
-    stream.write(Buffer.concat([encoded.subarray(0, cut), Buffer.alloc(2)]));
-    stream.end(encoded.subarray(cut));
-    await new Promise((resolve) => stream.on("end", resolve));
-    expect(Buffer.concat(out).toString("utf8")).toBe(text);
+    const { destination, body } = documentSink();
+    destination.write(Buffer.concat([encoded.subarray(0, cut), Buffer.alloc(2)]));
+    destination.end(encoded.subarray(cut));
+    expect((await body).toString("utf8")).toBe(text);
+  });
+});
+
+describe("documentSink", () => {
+  it("holds a page rendered by React, ends once however often it is ended, and never emits", async () => {
+    const { renderToPipeableStream } = await import("react-dom/server");
+    const { createElement } = await import("react");
+    const { destination, body } = documentSink();
+    const listen = vi.spyOn(destination, "on");
+    await new Promise<void>((resolve, reject) => {
+      const { pipe, abort } = renderToPipeableStream(createElement("p", null, "Helping Hands — ", "thank you"), {
+        onAllReady() {
+          pipe(destination);
+          // what React does when a timer or a closed destination aborts a finished render
+          abort();
+          abort();
+          resolve();
+        },
+        onShellError: reject,
+      });
+    });
+    expect((await body).toString("utf8")).toBe("<p>Helping Hands — <!-- -->thank you</p>");
+    expect(listen).toHaveBeenCalledWith("close", expect.any(Function));
+    expect(destination.write("more")).toBe(true);
   });
 });
