@@ -296,24 +296,28 @@ export async function periodsOverview(now: Date, source: DbTx = db()) {
 /** Presenter for /finance/periods/:periodId. Null when there is no such period. */
 // The period page's totals are computed from every pledge history of the pay group: tens of ms on a
 // council of thousands, on every view. They are kept per process, keyed by the version of the pledge
-// data — the count and latest time of pledge changes, which every pledge write adds to (a pledge never
-// changes otherwise) — so a change made through any server is a new key at once, never a stale figure.
+// data: a counter that database triggers raise in the same transaction as every write to pledges,
+// their changes or employee records (docs/decisions/0021-data-versions.md), so a change made through
+// any server is a new key at once, never a stale figure. Reading it is one primary-key lookup.
 const PERIOD_TOTALS_CACHE_SIZE = 64;
 const periodTotalsCache = new Map<string, ControlTotals>();
 
-async function pledgeDataVersion(source: DbTx): Promise<string> {
-  const [row] = await source.$queryRaw<{ n: number | bigint; at: unknown }[]>`SELECT COUNT(*) AS "n", MAX("createdAt") AS "at" FROM "PledgeChange"`;
-  return `${Number(row?.n ?? 0)}@${row?.at instanceof Date ? row.at.getTime() : String(row?.at ?? "")}`;
+/** The pledge data's version, or null when the counter is missing (then nothing is cached). */
+async function pledgeDataVersion(source: DbTx): Promise<number | null> {
+  const [row] = await source.$queryRaw<{ version: number | bigint }[]>`SELECT "version" FROM "DataVersion" WHERE "name" = 'pledges'`;
+  return row ? Number(row.version) : null;
 }
 
 type DeductionsArgs = Parameters<typeof periodDeductions>;
 
 async function periodTotals(period: DeductionsArgs[1] & { id: string; payGroupId: string }, previous: DeductionsArgs[2], source: DbTx): Promise<ControlTotals> {
-  const key = `${period.id}|${previous?.startsOn.getTime() ?? ""}|${await pledgeDataVersion(source)}`;
-  const hit = periodTotalsCache.get(key);
+  const version = await pledgeDataVersion(source);
+  const key = `${period.id}|${previous?.startsOn.getTime() ?? ""}|${version}`;
+  const hit = version === null ? undefined : periodTotalsCache.get(key);
   if (hit) return hit;
   const histories = await loadGroupHistories(period.payGroupId, previous?.startsOn ?? period.startsOn, source, { names: false });
   const { totals } = periodDeductions(histories, period, previous, "change");
+  if (version === null) return totals;
   if (periodTotalsCache.size >= PERIOD_TOTALS_CACHE_SIZE) periodTotalsCache.delete(periodTotalsCache.keys().next().value!);
   periodTotalsCache.set(key, totals);
   return totals;

@@ -38,4 +38,71 @@ describe("the pay period page's totals", () => {
     expect(afterStop.totalPence).toBe(first.totalPence - 1_000);
     expect(afterStop.participants).toBe(first.participants - 1);
   });
+
+  it("follow an employee moving pay group, which is not a pledge change", async () => {
+    const periodId = await periodIdOf("January 2027");
+    const before = (await periodPage(periodId, NOW))!.totals;
+    const { employeeId, from } = await givingEmployee();
+    await moveTo(employeeId, await otherGroup(from));
+    try {
+      expect((await periodPage(periodId, NOW))!.totals.participants).toBe(before.participants - 1);
+    } finally {
+      await moveTo(employeeId, from);
+    }
+    expect((await periodPage(periodId, NOW))!.totals).toEqual(before);
+  });
+
+  it("are worked out afresh on every view when the version counter is missing", async () => {
+    const periodId = await periodIdOf("January 2027");
+    const before = (await periodPage(periodId, NOW))!.totals;
+    await db().$executeRaw`DELETE FROM "DataVersion" WHERE "name" = 'pledges'`;
+    const { employeeId, from } = await givingEmployee();
+    try {
+      // No counter to raise: the change must still show, because nothing is cached.
+      await moveTo(employeeId, await otherGroup(from));
+      expect((await periodPage(periodId, NOW))!.totals.participants).toBe(before.participants - 1);
+    } finally {
+      await moveTo(employeeId, from);
+      await db().$executeRaw`INSERT INTO "DataVersion" ("name", "version") VALUES ('pledges', 1000000)`;
+    }
+  });
+});
+
+/** An employee of Alex's pay group, not Alex, with a live pledge (the seed makes some). */
+async function givingEmployee() {
+  const alex = await db().employeeRecord.findFirstOrThrow({ where: { person: { user: { id: alexId } } } });
+  const pledge = await db().pledge.findFirstOrThrow({ where: { status: "active", employee: { payGroupId: alex.payGroupId, id: { not: alex.id } } } });
+  return { employeeId: pledge.employeeId, from: alex.payGroupId, pledgeId: pledge.id };
+}
+const otherGroup = async (payGroupId: string) => (await db().payGroup.findFirstOrThrow({ where: { id: { not: payGroupId } } })).id;
+const moveTo = (employeeId: string, payGroupId: string) => db().employeeRecord.update({ where: { id: employeeId }, data: { payGroupId } });
+
+describe("the pledge data version", () => {
+  const version = async () => (await db().dataVersion.findUniqueOrThrow({ where: { name: "pledges" } })).version;
+
+  it("rises with each pledge change, pledge update and employee record change, and not for a rolled-back write", async () => {
+    const { employeeId, pledgeId } = await givingEmployee();
+    const january = await db().payPeriod.findUniqueOrThrow({ where: { id: await periodIdOf("January 2027") } });
+    let last = await version();
+    const rises = async (write: () => Promise<unknown>) => {
+      await write();
+      const now = await version();
+      expect(now).toBeGreaterThan(last);
+      last = now;
+    };
+    await rises(() =>
+      db().pledgeChange.create({
+        data: { pledgeId, type: "amend", amountPence: 1_234, effectivePeriodId: january.id, effectiveFrom: january.startsOn, byUserId: "test", createdAt: NOW },
+      }),
+    );
+    await rises(() => db().pledge.update({ where: { id: pledgeId }, data: { amountPence: 1_234 } }));
+    await rises(() => db().employeeRecord.update({ where: { id: employeeId }, data: { department: "Moved desk" } }));
+    await expect(
+      db().$transaction(async (tx) => {
+        await tx.employeeRecord.update({ where: { id: employeeId }, data: { department: "Rolled back" } });
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await version()).toBe(last);
+  });
 });
