@@ -140,30 +140,20 @@ type QueueApplicationRow = {
   youngPersonId: string;
   adviserId: string | null;
   firstName: string;
+  /** how many applications the filter shows in all (the same on every row) */
+  total: number | bigint;
 };
 
 type QueueFactRow = { applicationId: string; memberId: string; conflict: boolean | number | bigint | null; kind: string };
 
-/**
- * One page of the panel's queue, oldest first, in three queries: the count, the page of applications
- * with the young person's first name (a join), and the page's declarations and reviews together.
- * Quorum and access are then worked out by the domain rules, as everywhere else.
- */
-export async function panelQueue(member: Actor, query: { filter: QueueFilter; page: number }, now = new Date()): Promise<Queue> {
-  const where = queueWhere(member.userId, query.filter, now);
-  const client = db();
-  const [[{ n }], { panelQuorum }] = await Promise.all([
-    client.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "SupportApplication" a WHERE ${where}`,
-    panelSettings(),
-  ]);
-  const total = Number(n);
-  const pageCount = Math.max(1, Math.ceil(total / PANEL_PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
-  // The page is chosen first and only its rows are joined to names (joining first costs a lookup per application).
-  const apps = await client.$queryRaw<QueueApplicationRow[]>`
-    SELECT a."id", a."reference", a."status", a."submittedAt", a."createdAt", a."youngPersonId", a."adviserId", p."firstName"
+/** One page of the filter's applications, oldest first, each with the count of them all. */
+function queuePage(where: Prisma.Sql, page: number): Promise<QueueApplicationRow[]> {
+  // The page is chosen first and only its rows are joined to names (joining first costs a lookup per
+  // application); the count comes with it as a window, instead of a second query.
+  return db().$queryRaw<QueueApplicationRow[]>`
+    SELECT a."id", a."reference", a."status", a."submittedAt", a."createdAt", a."youngPersonId", a."adviserId", p."firstName", a."total"
     FROM (
-      SELECT a."id", a."reference", a."status", a."submittedAt", a."createdAt", a."youngPersonId", a."adviserId"
+      SELECT a."id", a."reference", a."status", a."submittedAt", a."createdAt", a."youngPersonId", a."adviserId", COUNT(*) OVER () AS "total"
       FROM "SupportApplication" a
       WHERE ${where}
       ORDER BY a."submittedAt" ASC, a."id" ASC
@@ -172,6 +162,27 @@ export async function panelQueue(member: Actor, query: { filter: QueueFilter; pa
     JOIN "User" u ON u."id" = a."youngPersonId"
     JOIN "Person" p ON p."id" = u."personId"
     ORDER BY a."submittedAt" ASC, a."id" ASC`;
+}
+
+/**
+ * One page of the panel's queue, oldest first, in two queries: the page of applications with the young
+ * person's first name and the count of them all, then the page's declarations and reviews together.
+ * Quorum and access are then worked out by the domain rules, as everywhere else.
+ */
+export async function panelQueue(member: Actor, query: { filter: QueueFilter; page: number }, now = new Date()): Promise<Queue> {
+  const where = queueWhere(member.userId, query.filter, now);
+  const client = db();
+  let page = Math.max(1, query.page);
+  let [apps, { panelQuorum }] = await Promise.all([queuePage(where, page), panelSettings()]);
+  let total = apps.length ? Number(apps[0].total) : 0;
+  if (!apps.length && page > 1) {
+    // Past the end (the list got shorter, or a made-up page number): show the last page.
+    const [{ n }] = await client.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "SupportApplication" a WHERE ${where}`;
+    total = Number(n);
+    page = Math.max(1, Math.ceil(total / PANEL_PAGE_SIZE));
+    apps = total ? await queuePage(where, page) : [];
+  }
+  const pageCount = Math.max(1, Math.ceil(total / PANEL_PAGE_SIZE));
   const ids = apps.map((a) => a.id);
   const facts = ids.length
     ? await client.$queryRaw<QueueFactRow[]>`

@@ -52,25 +52,33 @@ export async function periodsForGroup(payGroupId: string, tx: DbTx = db()) {
 /** How many of the periods not yet cut off the effective period is chosen from. */
 const EFFECTIVE_WINDOW = 24;
 
+type PeriodAheadRow = { id: string; label: string; startsOn: Date | string; cutOffAt: Date | string; lockedAt: Date | string | null };
+
+const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+
 /**
  * The pay group's periods not yet cut off at `now` (earliest first, `take` at most), and the period a
- * change made at `now` takes effect from. Two queries: pledge pages read both at once.
+ * change made at `now` takes effect from. One query: pledge pages read both at once.
  */
 export async function periodsAhead(payGroupId: string, now: Date, take: number, tx: DbTx = db()) {
-  const [ahead, lastLocked] = await Promise.all([
-    tx.payPeriod.findMany({
-      where: { payGroupId, cutOffAt: { gt: now } },
-      orderBy: { startsOn: "asc" },
-      take: Math.max(take, EFFECTIVE_WINDOW),
-      select: { id: true, label: true, startsOn: true, cutOffAt: true, lockedAt: true },
-    }),
-    // a locked later period closes earlier ones too: include the latest locked period in the view
-    tx.payPeriod.findFirst({
-      where: { payGroupId, lockedAt: { not: null } },
-      orderBy: { startsOn: "desc" },
-      select: { id: true, label: true, startsOn: true, cutOffAt: true, lockedAt: true },
-    }),
-  ]);
+  const limit = Math.max(take, EFFECTIVE_WINDOW);
+  // With them, the latest locked period: a locked later period closes earlier ones too.
+  const rows = await tx.$queryRaw<PeriodAheadRow[]>`
+    SELECT "id", "label", "startsOn", "cutOffAt", "lockedAt" FROM "PayPeriod"
+    WHERE "payGroupId" = ${payGroupId}
+      AND ("cutOffAt" > ${now}
+           OR "id" = (SELECT l."id" FROM "PayPeriod" l WHERE l."payGroupId" = ${payGroupId} AND l."lockedAt" IS NOT NULL ORDER BY l."startsOn" DESC LIMIT 1))
+    ORDER BY "startsOn" ASC
+    LIMIT ${limit + 1}`;
+  const periods = rows.map((r) => ({
+    id: r.id,
+    label: r.label,
+    startsOn: asDate(r.startsOn),
+    cutOffAt: asDate(r.cutOffAt),
+    lockedAt: r.lockedAt === null ? null : asDate(r.lockedAt),
+  }));
+  const ahead = periods.filter((p) => p.cutOffAt.getTime() > now.getTime()).slice(0, limit);
+  const lastLocked = periods.filter((p) => p.lockedAt).at(-1);
   const window = ahead.slice(0, EFFECTIVE_WINDOW);
   return { ahead, effective: effectivePeriod(lastLocked ? [lastLocked, ...window] : window, now) };
 }
