@@ -33,7 +33,17 @@ import {
   type QueueFilter,
   type ReviewInput,
 } from "~/domain/applications/panel-form";
-import { ApplicationError, ApplicationNotFoundError, changeStatus, currentTerms, panelSettings, recordView, sendAfterCommit, type Actor } from "~/services/applications.server";
+import {
+  ApplicationError,
+  ApplicationNotFoundError,
+  DEFAULT_PANEL_QUORUM,
+  changeStatus,
+  currentTerms,
+  panelSettings,
+  recordView,
+  sendAfterCommit,
+  type Actor,
+} from "~/services/applications.server";
 import { InsufficientFundsError, allocate, fundSummary } from "~/services/ledger.server";
 import { audit } from "~/services/audit.server";
 
@@ -117,18 +127,27 @@ export type QueueRow = {
 
 export type Queue = { rows: QueueRow[]; total: number; page: number; pageCount: number; filter: QueueFilter };
 
-/** Which applications a filter shows, as SQL on "SupportApplication" a (the count and the page share it). */
-function queueWhere(memberId: string, filter: QueueFilter, now: Date): Prisma.Sql {
+/**
+ * Which applications a filter shows: one or two disjoint sets, each a SELECT of "id" and "submittedAt".
+ * Each set is read through the (status, submittedAt, id) index in queue order, so a page is the first
+ * rows of a merge, not a sort of every application with the panel.
+ */
+function queueSets(memberId: string, filter: QueueFilter, now: Date): Prisma.Sql[] {
+  const withPanel = Prisma.sql`SELECT a."id", a."submittedAt" FROM "SupportApplication" a WHERE a."status" = 'with_panel'`;
   const declared = Prisma.sql`SELECT 1 FROM "PanelConflict" c WHERE c."applicationId" = a."id" AND c."memberId" = ${memberId}`;
-  if (filter === "declare") return Prisma.sql`a."status" = 'with_panel' AND NOT EXISTS (${declared})`;
+  if (filter === "declare") return [Prisma.sql`${withPanel} AND NOT EXISTS (${declared})`];
   if (filter === "score") {
-    return Prisma.sql`a."status" = 'with_panel' AND EXISTS (${declared} AND c."conflict" = ${false})
-      AND NOT EXISTS (SELECT 1 FROM "PanelReview" r WHERE r."applicationId" = a."id" AND r."memberId" = ${memberId})`;
+    return [
+      Prisma.sql`${withPanel} AND EXISTS (${declared} AND c."conflict" = ${false})
+        AND NOT EXISTS (SELECT 1 FROM "PanelReview" r WHERE r."applicationId" = a."id" AND r."memberId" = ${memberId})`,
+    ];
   }
   const since = new Date(now.getTime() - RECENTLY_DECIDED_DAYS * 86_400_000);
-  // IN rather than a correlated EXISTS: SQLite then reads both sets by index instead of scanning every application.
-  return Prisma.sql`(a."status" = 'with_panel'
-    OR a."id" IN (SELECT d."applicationId" FROM "ApplicationDecision" d WHERE d."decidedAt" >= ${since}))`;
+  return [
+    withPanel,
+    Prisma.sql`SELECT a."id", a."submittedAt" FROM "SupportApplication" a
+      WHERE a."status" <> 'with_panel' AND a."id" IN (SELECT d."applicationId" FROM "ApplicationDecision" d WHERE d."decidedAt" >= ${since})`,
+  ];
 }
 
 type QueueApplicationRow = {
@@ -140,49 +159,53 @@ type QueueApplicationRow = {
   youngPersonId: string;
   adviserId: string | null;
   firstName: string;
-  /** how many applications the filter shows in all (the same on every row) */
-  total: number | bigint;
 };
 
 type QueueFactRow = { applicationId: string; memberId: string; conflict: boolean | number | bigint | null; kind: string };
 
-/** One page of the filter's applications, oldest first, each with the count of them all. */
-function queuePage(where: Prisma.Sql, page: number): Promise<QueueApplicationRow[]> {
-  // The page is chosen first and only its rows are joined to names (joining first costs a lookup per
-  // application); the count comes with it as a window, instead of a second query.
+/** One page of the filter's applications, oldest first, with the young person's first name. */
+function queuePage(sets: Prisma.Sql[], page: number): Promise<QueueApplicationRow[]> {
+  // The page's ids are chosen first and only they are joined to the rest (a join first costs a lookup per application).
   return db().$queryRaw<QueueApplicationRow[]>`
-    SELECT a."id", a."reference", a."status", a."submittedAt", a."createdAt", a."youngPersonId", a."adviserId", p."firstName", a."total"
+    SELECT a."id", a."reference", a."status", a."submittedAt", a."createdAt", a."youngPersonId", a."adviserId", p."firstName"
     FROM (
-      SELECT a."id", a."reference", a."status", a."submittedAt", a."createdAt", a."youngPersonId", a."adviserId", COUNT(*) OVER () AS "total"
-      FROM "SupportApplication" a
-      WHERE ${where}
-      ORDER BY a."submittedAt" ASC, a."id" ASC
+      ${Prisma.join(sets, " UNION ALL ")}
+      ORDER BY "submittedAt" ASC, "id" ASC
       LIMIT ${PANEL_PAGE_SIZE} OFFSET ${(page - 1) * PANEL_PAGE_SIZE}
-    ) a
+    ) k
+    JOIN "SupportApplication" a ON a."id" = k."id"
     JOIN "User" u ON u."id" = a."youngPersonId"
     JOIN "Person" p ON p."id" = u."personId"
     ORDER BY a."submittedAt" ASC, a."id" ASC`;
 }
 
 /**
- * One page of the panel's queue, oldest first, in two queries: the page of applications with the young
- * person's first name and the count of them all, then the page's declarations and reviews together.
- * Quorum and access are then worked out by the domain rules, as everywhere else.
+ * One page of the panel's queue, oldest first, in three queries: the count (with the quorum setting),
+ * the page of applications with the young person's first name, then the page's declarations and reviews
+ * together. Quorum and access are then worked out by the domain rules, as everywhere else.
  */
 export async function panelQueue(member: Actor, query: { filter: QueueFilter; page: number }, now = new Date()): Promise<Queue> {
-  const where = queueWhere(member.userId, query.filter, now);
+  const sets = queueSets(member.userId, query.filter, now);
   const client = db();
+  const counts = Prisma.join(
+    sets.map((set) => Prisma.sql`(SELECT COUNT(*) FROM (${set}) s)`),
+    " + ",
+  );
   let page = Math.max(1, query.page);
-  let [apps, { panelQuorum }] = await Promise.all([queuePage(where, page), panelSettings()]);
-  let total = apps.length ? Number(apps[0].total) : 0;
-  if (!apps.length && page > 1) {
-    // Past the end (the list got shorter, or a made-up page number): show the last page.
-    const [{ n }] = await client.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "SupportApplication" a WHERE ${where}`;
-    total = Number(n);
-    page = Math.max(1, Math.ceil(total / PANEL_PAGE_SIZE));
-    apps = total ? await queuePage(where, page) : [];
-  }
+  const [[{ n, quorum }], firstTry] = await Promise.all([
+    client.$queryRaw<{ n: number | bigint; quorum: number | bigint | null }[]>`
+      SELECT ${counts} AS "n", (SELECT "panelQuorum" FROM "OrganisationSettings" WHERE "id" = 1) AS "quorum"`,
+    queuePage(sets, page),
+  ]);
+  const total = Number(n);
+  const panelQuorum = quorum === null ? DEFAULT_PANEL_QUORUM : Number(quorum);
   const pageCount = Math.max(1, Math.ceil(total / PANEL_PAGE_SIZE));
+  let apps = firstTry;
+  if (page > pageCount) {
+    // Past the end (the list got shorter, or a made-up page number): show the last page.
+    page = pageCount;
+    apps = await queuePage(sets, page);
+  }
   const ids = apps.map((a) => a.id);
   const facts = ids.length
     ? await client.$queryRaw<QueueFactRow[]>`
