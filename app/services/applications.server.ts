@@ -159,10 +159,10 @@ export async function currentTerms(tx: DbTx = db()) {
   return tx.termsOfReference.findFirst({ orderBy: { version: "desc" } });
 }
 
-/** The quorum and follow-up settings. */
 /** The quorum when the settings row is missing. */
 export const DEFAULT_PANEL_QUORUM = 3;
 
+/** The quorum and follow-up settings. */
 export async function panelSettings(tx: DbTx = db()): Promise<{ panelQuorum: number; followUpWeeks: number }> {
   const s = await tx.organisationSettings.findUnique({ where: { id: 1 }, select: { panelQuorum: true, followUpWeeks: true } });
   return { panelQuorum: s?.panelQuorum ?? DEFAULT_PANEL_QUORUM, followUpWeeks: s?.followUpWeeks ?? 6 };

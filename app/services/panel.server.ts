@@ -261,34 +261,76 @@ export type PanelApplicationView =
       quorum: { scored: number; required: number; met: boolean };
     };
 
-const PANEL_DETAIL_SELECT = {
-  id: true,
-  reference: true,
-  status: true,
-  moreInfoFrom: true,
-  youngPersonId: true,
-  adviserId: true,
-  category: true,
-  purpose: true,
-  amountPence: true,
-  quoteUrl: true,
-  quoteDetails: true,
-  whyItMatters: true,
-  entitlementCovers: true,
-  entitlementNames: true,
-  entitlementWhyNeeded: true,
-  youngPerson: { select: { person: { select: { firstName: true } } } },
-  conflicts: { select: { memberId: true, conflict: true } },
-  reviews: { select: { memberId: true, scores: true, recommendation: true, comment: true } },
-  events: { where: { toStatus: "with_panel" }, select: { id: true }, take: 1 },
-} satisfies Prisma.SupportApplicationSelect;
+/** One application as the panel works with it: its answers, the young person's first name, declarations and reviews. */
+type PanelApp = {
+  id: string;
+  reference: string;
+  status: string;
+  moreInfoFrom: string | null;
+  youngPersonId: string;
+  adviserId: string | null;
+  category: string | null;
+  purpose: string | null;
+  amountPence: number | null;
+  quoteUrl: string | null;
+  quoteDetails: string | null;
+  whyItMatters: string | null;
+  entitlementCovers: string | null;
+  entitlementNames: string | null;
+  entitlementWhyNeeded: string | null;
+  youngPerson: { person: { firstName: string } };
+  conflicts: { memberId: string; conflict: boolean }[];
+  reviews: { memberId: string; scores: string; recommendation: string; comment: string }[];
+  /** whether it was ever sent to the panel */
+  sentToPanel: boolean;
+};
 
-type PanelApp = Prisma.SupportApplicationGetPayload<{ select: typeof PANEL_DETAIL_SELECT }>;
+type PanelAppRow = Omit<PanelApp, "youngPerson" | "conflicts" | "reviews" | "sentToPanel" | "amountPence"> & {
+  amountPence: number | bigint | null;
+  firstName: string;
+  panelEventId: string | null;
+};
 
+type PanelFactRow = {
+  kind: string;
+  memberId: string;
+  conflict: boolean | number | bigint | null;
+  scores: string | null;
+  recommendation: string | null;
+  comment: string | null;
+};
+
+/** Two plain SQL queries (a model select with its relations was six): the application, then its declarations and reviews. */
 async function loadForPanel(source: DbTx, id: string): Promise<PanelApp> {
-  const app = await source.supportApplication.findUnique({ where: { id }, select: PANEL_DETAIL_SELECT });
-  if (!app || !isApplicationStatus(app.status) || !panelMaySee(app.status, app.moreInfoFrom, app.events.length > 0)) throw new ApplicationNotFoundError();
-  return app;
+  const [[row], facts] = await Promise.all([
+    source.$queryRaw<PanelAppRow[]>`
+      SELECT a."id", a."reference", a."status", a."moreInfoFrom", a."youngPersonId", a."adviserId", a."category", a."purpose", a."amountPence",
+        a."quoteUrl", a."quoteDetails", a."whyItMatters", a."entitlementCovers", a."entitlementNames", a."entitlementWhyNeeded", p."firstName",
+        (SELECT e."id" FROM "ApplicationEvent" e WHERE e."applicationId" = a."id" AND e."toStatus" = 'with_panel' LIMIT 1) AS "panelEventId"
+      FROM "SupportApplication" a
+      JOIN "User" u ON u."id" = a."youngPersonId"
+      JOIN "Person" p ON p."id" = u."personId"
+      WHERE a."id" = ${id}`,
+    source.$queryRaw<PanelFactRow[]>`
+      SELECT 'declaration' AS "kind", "memberId", "conflict", NULL AS "scores", NULL AS "recommendation", NULL AS "comment"
+      FROM "PanelConflict" WHERE "applicationId" = ${id}
+      UNION ALL
+      SELECT 'review', "memberId", NULL, "scores", "recommendation", "comment" FROM "PanelReview" WHERE "applicationId" = ${id}
+      ORDER BY 1, 2`,
+  ]);
+  const sentToPanel = row?.panelEventId != null;
+  if (!row || !isApplicationStatus(row.status) || !panelMaySee(row.status, row.moreInfoFrom, sentToPanel)) throw new ApplicationNotFoundError();
+  const { firstName, panelEventId: _, amountPence, ...app } = row;
+  return {
+    ...app,
+    amountPence: amountPence === null ? null : Number(amountPence),
+    youngPerson: { person: { firstName } },
+    conflicts: facts.filter((f) => f.kind === "declaration").map((f) => ({ memberId: f.memberId, conflict: Boolean(Number(f.conflict)) })),
+    reviews: facts
+      .filter((f) => f.kind === "review")
+      .map((f) => ({ memberId: f.memberId, scores: f.scores ?? "[]", recommendation: f.recommendation ?? "", comment: f.comment ?? "" })),
+    sentToPanel,
+  };
 }
 
 /**
