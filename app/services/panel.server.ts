@@ -269,21 +269,12 @@ type PanelApp = {
   moreInfoFrom: string | null;
   youngPersonId: string;
   adviserId: string | null;
-  category: string | null;
-  purpose: string | null;
-  amountPence: number | null;
-  quoteUrl: string | null;
-  quoteDetails: string | null;
-  whyItMatters: string | null;
-  entitlementCovers: string | null;
-  entitlementNames: string | null;
-  entitlementWhyNeeded: string | null;
   youngPerson: { person: { firstName: string } };
   conflicts: { memberId: string; conflict: boolean }[];
   reviews: { memberId: string; scores: string; recommendation: string; comment: string }[];
   /** whether it was ever sent to the panel */
   sentToPanel: boolean;
-};
+} & Answers;
 
 type PanelAppRow = Omit<PanelApp, "youngPerson" | "conflicts" | "reviews" | "sentToPanel" | "amountPence"> & {
   amountPence: number | bigint | null;

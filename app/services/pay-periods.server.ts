@@ -2,6 +2,7 @@
 import { db, type DbTx } from "~/db.server";
 import { audit } from "~/services/audit.server";
 import { effectivePeriod, generatePeriods, type GivingMode, type PayFrequency } from "~/domain/payroll/periods";
+import { asDate } from "~/utils/sql-values.server";
 
 /** How far ahead periods exist, so a pause "until" or a future start always has a period to land in. */
 export const MONTHS_AHEAD = 13;
@@ -53,8 +54,6 @@ export async function periodsForGroup(payGroupId: string, tx: DbTx = db()) {
 const EFFECTIVE_WINDOW = 24;
 
 type PeriodAheadRow = { id: string; label: string; startsOn: Date | string; cutOffAt: Date | string; lockedAt: Date | string | null };
-
-const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 
 /**
  * The pay group's periods not yet cut off at `now` (earliest first, `take` at most), and the period a

@@ -12,6 +12,7 @@ import { csvStream, drain, fileRecords, summaryRecords, type FileContext } from 
 import { BUILT_IN_LAYOUTS, LayoutError, builtInLayout, parseLayout, type PayrollLayout } from "~/domain/payroll/layouts";
 import type { GivingMode } from "~/domain/payroll/periods";
 import type { ChangeType, PledgeChangeLike } from "~/domain/pledges/pledge";
+import { asDate } from "~/utils/sql-values.server";
 
 export type Actor = { userId: string; role: string };
 
@@ -358,7 +359,6 @@ type PeriodFileRow = {
   lastName: string | null;
 };
 
-const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 const fullName = (first: string | null, last: string | null) => (first === null ? null : `${first} ${last ?? ""}`);
 
 export async function periodPage(periodId: string, now: Date, source: DbTx = db()) {

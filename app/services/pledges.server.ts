@@ -16,6 +16,7 @@ import { applyChange, changesAllowedFrom, periodsOpenForChange, stateBefore, typ
 import { PledgeRuleError, type ChangeType, type PledgeChangeLike, type PledgeStatus } from "~/domain/pledges/pledge";
 import type { GivingMode, PayFrequency } from "~/domain/payroll/periods";
 import { pledgeChangeEmail } from "../../emails/pledge-change";
+import { asDate } from "~/utils/sql-values.server";
 
 /** A change the employee cannot make, with the message to show them. Nothing was written. */
 export class PledgeError extends Error {
@@ -106,8 +107,6 @@ type ChangeRow = {
 
 /** How many periods ahead of now a pledge page looks (for the next deduction and the open periods). */
 const PERIODS_AHEAD = 60;
-
-const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 
 /** Everything a pledge page or change needs about the signed-in employee, as of `now`. */
 export async function loadPledgeContext(userId: string, now: Date, tx: DbTx = db()): Promise<PledgeContext> {
