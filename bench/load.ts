@@ -26,6 +26,11 @@ export type LoadOptions = {
   requests?: autocannon.Request[];
   /** Which statuses are a success; default 2xx. Anything else counts as an error. */
   ok?: (status: number) => boolean;
+  /**
+   * Seconds of the same load first, not counted: the server's first requests to a page compile its code
+   * (V8's JIT), which would otherwise land in a short run's p95 as if every visitor paid it.
+   */
+  warmupSeconds?: number;
 };
 
 export type LoadResult = {
@@ -44,15 +49,20 @@ export type LoadResult = {
 
 const is2xx = (status: number) => status >= 200 && status < 300;
 
-export async function load({ url, connections, seconds, headers, requests, ok = is2xx }: LoadOptions): Promise<LoadResult> {
+function run(options: autocannon.Options, onResponse?: (status: number, responseTime: number) => void): Promise<autocannon.Result> {
+  return new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, res) => (error ? reject(error) : resolve(res)));
+    if (onResponse) instance.on("response", (_client, status, _bytes, responseTime) => onResponse(status, responseTime));
+  });
+}
+
+export async function load({ url, connections, seconds, headers, requests, ok = is2xx, warmupSeconds = 0 }: LoadOptions): Promise<LoadResult> {
+  if (warmupSeconds > 0) await run({ url, connections, duration: warmupSeconds, headers, requests });
   const times: number[] = [];
   const statuses: Record<number, number> = {};
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, headers, requests }, (error, res) => (error ? reject(error) : resolve(res)));
-    instance.on("response", (_client, status, _bytes, responseTime) => {
-      times.push(responseTime);
-      statuses[status] = (statuses[status] ?? 0) + 1;
-    });
+  const result = await run({ url, connections, duration: seconds, headers, requests }, (status, responseTime) => {
+    times.push(responseTime);
+    statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const badStatuses = Object.entries(statuses).reduce((sum, [status, count]) => sum + (ok(Number(status)) ? 0 : count), 0);
   return {

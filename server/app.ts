@@ -1,6 +1,7 @@
 // The HTTP server: security headers, origin check, logging, static files, then Remix.
 // Kept apart from server.ts (which listens) so tests can mount it on a random port.
 import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { constants as zlibConstants } from "node:zlib";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -133,7 +134,11 @@ export function createApp({ build, env, publicDir = "public" }: { build: ServerB
   app.use(compression({ brotli: { params: { [zlibConstants.BROTLI_PARAM_LGWIN]: 16 } } }));
   app.use(pageCache.serve);
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  // Only paths under what public/ holds (favicon.ico, images/…) are looked for on disk: asking the disk
+  // about every page first (a failed stat each) cost every page request a system call.
+  const publicFiles = express.static(publicDir, { maxAge: "1h", index: false });
+  const publicEntries = new Set(existsSync(publicDir) ? readdirSync(publicDir) : []);
+  app.use((req, res, next) => (publicEntries.has(req.path.split("/")[1] ?? "") ? publicFiles(req, res, next) : next()));
 
   app.all(
     "*",

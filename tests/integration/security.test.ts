@@ -40,7 +40,19 @@ describe("security headers", () => {
 
   it("static files carry the headers too", async () => {
     const res = await fetch(server.baseUrl + "/favicon.ico");
+    expect(res.status).toBe(200);
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("serves what public/ holds, files in its folders too, and leaves every other path to the app", async () => {
+    const image = await fetch(server.baseUrl + "/images/books.svg");
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toContain("image/svg+xml");
+    expect(image.headers.get("cache-control")).toContain("max-age=3600");
+    expect((await fetch(server.baseUrl + "/images/no-such-picture.svg")).status).toBe(404);
+    const page = await fetch(server.baseUrl + "/accessibility");
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toContain("text/html");
   });
 
   it("sends HSTS in production", async () => {
