@@ -19,7 +19,7 @@ import {
   type StepActor,
 } from "~/domain/applications/workflow";
 import { applicationReference } from "~/domain/applications/reference";
-import { audit } from "~/services/audit.server";
+import { audit, auditAlone } from "~/services/audit.server";
 import { stageEmails, type EmailMessage } from "~/integrations/mailer.server";
 
 export { sendAfterCommit } from "~/integrations/mailer.server";
@@ -70,14 +70,18 @@ export async function orNotFound<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-/** Every view of an application's details (full or pseudonymised) and every export is audited. */
+/**
+ * Every view of an application's details (full or pseudonymised) and every export is audited: inside the
+ * caller's transaction when given one, otherwise committed with other views of the same moment.
+ */
 export async function recordView(
   actor: Actor,
   applicationId: string,
   what: "full" | "pseudonymised" | "reference_only" | "export",
-  tx: DbTx = db(),
+  tx?: DbTx,
 ): Promise<void> {
-  await audit({ actorUserId: actor.userId, actorRole: actor.roles.join(","), action: `application.viewed.${what}`, entityType: "SupportApplication", entityId: applicationId }, tx);
+  const entry = { actorUserId: actor.userId, actorRole: actor.roles.join(","), action: `application.viewed.${what}`, entityType: "SupportApplication", entityId: applicationId };
+  await (tx ? audit(entry, tx) : auditAlone(entry));
 }
 
 /** A fresh, unused reference (SA-XXXXXX). */

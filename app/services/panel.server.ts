@@ -159,15 +159,31 @@ type QueueApplicationRow = {
   youngPersonId: string;
   adviserId: string | null;
   firstName: string;
+  /** how many applications the filter shows, on every row */
+  total: number | bigint;
+  /** the panel's quorum setting (null before one is set), on every row */
+  quorum: number | bigint | null;
 };
 
 type QueueFactRow = { applicationId: string; memberId: string; conflict: boolean | number | bigint | null; kind: string };
 
-/** One page of the filter's applications, oldest first, with the young person's first name. */
+/** How many applications the sets hold, and the panel's quorum setting: one row. */
+function queueCountSql(sets: Prisma.Sql[]): Prisma.Sql {
+  const counts = Prisma.join(
+    sets.map((set) => Prisma.sql`(SELECT COUNT(*) FROM (${set}) s)`),
+    " + ",
+  );
+  return Prisma.sql`${counts} AS "total", (SELECT "panelQuorum" FROM "OrganisationSettings" WHERE "id" = 1) AS "quorum"`;
+}
+
+/**
+ * One page of the filter's applications, oldest first, with the young person's first name, and on each
+ * row the filter's count and the quorum setting (computed once: the subqueries do not depend on the row).
+ */
 function queuePage(sets: Prisma.Sql[], page: number): Promise<QueueApplicationRow[]> {
   // The page's ids are chosen first and only they are joined to the rest (a join first costs a lookup per application).
   return db().$queryRaw<QueueApplicationRow[]>`
-    SELECT a."id", a."reference", a."status", a."submittedAt", a."createdAt", a."youngPersonId", a."adviserId", p."firstName"
+    SELECT a."id", a."reference", a."status", a."submittedAt", a."createdAt", a."youngPersonId", a."adviserId", p."firstName", ${queueCountSql(sets)}
     FROM (
       ${Prisma.join(sets, " UNION ALL ")}
       ORDER BY "submittedAt" ASC, "id" ASC
@@ -180,29 +196,21 @@ function queuePage(sets: Prisma.Sql[], page: number): Promise<QueueApplicationRo
 }
 
 /**
- * One page of the panel's queue, oldest first, in three queries: the count (with the quorum setting),
- * the page of applications with the young person's first name, then the page's declarations and reviews
- * together. Quorum and access are then worked out by the domain rules, as everywhere else.
+ * One page of the panel's queue, oldest first, in two queries: the page of applications with the young
+ * person's first name, the count and the quorum setting, then the page's declarations and reviews together.
+ * Quorum and access are then worked out by the domain rules, as everywhere else.
  */
 export async function panelQueue(member: Actor, query: { filter: QueueFilter; page: number }, now = new Date()): Promise<Queue> {
   const sets = queueSets(member.userId, query.filter, now);
   const client = db();
-  const counts = Prisma.join(
-    sets.map((set) => Prisma.sql`(SELECT COUNT(*) FROM (${set}) s)`),
-    " + ",
-  );
   let page = Math.max(1, query.page);
-  const [[{ n, quorum }], firstTry] = await Promise.all([
-    client.$queryRaw<{ n: number | bigint; quorum: number | bigint | null }[]>`
-      SELECT ${counts} AS "n", (SELECT "panelQuorum" FROM "OrganisationSettings" WHERE "id" = 1) AS "quorum"`,
-    queuePage(sets, page),
-  ]);
+  let apps = await queuePage(sets, page);
+  // No rows: an empty list, or past the end (the list got shorter, or a made-up page number): count, and show the last page.
+  const [{ total: n, quorum }] = apps.length ? apps : await client.$queryRaw<Pick<QueueApplicationRow, "total" | "quorum">[]>`SELECT ${queueCountSql(sets)}`;
   const total = Number(n);
   const panelQuorum = quorum === null ? DEFAULT_PANEL_QUORUM : Number(quorum);
   const pageCount = Math.max(1, Math.ceil(total / PANEL_PAGE_SIZE));
-  let apps = firstTry;
   if (page > pageCount) {
-    // Past the end (the list got shorter, or a made-up page number): show the last page.
     page = pageCount;
     apps = await queuePage(sets, page);
   }
@@ -274,12 +282,19 @@ type PanelApp = {
   reviews: { memberId: string; scores: string; recommendation: string; comment: string }[];
   /** whether it was ever sent to the panel */
   sentToPanel: boolean;
+  /** the panel's quorum setting */
+  panelQuorum: number;
+  /** the latest published terms' version and criteria, if any are published */
+  terms: { version: number; criteria: string } | null;
 } & Answers;
 
-type PanelAppRow = Omit<PanelApp, "youngPerson" | "conflicts" | "reviews" | "sentToPanel" | "amountPence"> & {
+type PanelAppRow = Omit<PanelApp, "youngPerson" | "conflicts" | "reviews" | "sentToPanel" | "amountPence" | "panelQuorum" | "terms"> & {
   amountPence: number | bigint | null;
   firstName: string;
   panelEventId: string | null;
+  panelQuorum: number | bigint | null;
+  termsVersion: number | bigint | null;
+  termsCriteria: string | null;
 };
 
 type PanelFactRow = {
@@ -291,13 +306,19 @@ type PanelFactRow = {
   comment: string | null;
 };
 
-/** Two plain SQL queries (a model select with its relations was six): the application, then its declarations and reviews. */
+/**
+ * Two plain SQL queries (model queries with their relations were eight): the application with the quorum
+ * setting and the latest terms' criteria, and its declarations and reviews.
+ */
 async function loadForPanel(source: DbTx, id: string): Promise<PanelApp> {
   const [[row], facts] = await Promise.all([
     source.$queryRaw<PanelAppRow[]>`
       SELECT a."id", a."reference", a."status", a."moreInfoFrom", a."youngPersonId", a."adviserId", a."category", a."purpose", a."amountPence",
         a."quoteUrl", a."quoteDetails", a."whyItMatters", a."entitlementCovers", a."entitlementNames", a."entitlementWhyNeeded", p."firstName",
-        (SELECT e."id" FROM "ApplicationEvent" e WHERE e."applicationId" = a."id" AND e."toStatus" = 'with_panel' LIMIT 1) AS "panelEventId"
+        (SELECT e."id" FROM "ApplicationEvent" e WHERE e."applicationId" = a."id" AND e."toStatus" = 'with_panel' LIMIT 1) AS "panelEventId",
+        (SELECT s."panelQuorum" FROM "OrganisationSettings" s WHERE s."id" = 1) AS "panelQuorum",
+        (SELECT t."version" FROM "TermsOfReference" t ORDER BY t."version" DESC LIMIT 1) AS "termsVersion",
+        (SELECT t."criteria" FROM "TermsOfReference" t ORDER BY t."version" DESC LIMIT 1) AS "termsCriteria"
       FROM "SupportApplication" a
       JOIN "User" u ON u."id" = a."youngPersonId"
       JOIN "Person" p ON p."id" = u."personId"
@@ -311,10 +332,12 @@ async function loadForPanel(source: DbTx, id: string): Promise<PanelApp> {
   ]);
   const sentToPanel = row?.panelEventId != null;
   if (!row || !isApplicationStatus(row.status) || !panelMaySee(row.status, row.moreInfoFrom, sentToPanel)) throw new ApplicationNotFoundError();
-  const { firstName, panelEventId: _, amountPence, ...app } = row;
+  const { firstName, panelEventId: _, amountPence, panelQuorum, termsVersion, termsCriteria, ...app } = row;
   return {
     ...app,
     amountPence: amountPence === null ? null : Number(amountPence),
+    panelQuorum: panelQuorum === null ? DEFAULT_PANEL_QUORUM : Number(panelQuorum),
+    terms: termsVersion === null || termsCriteria === null ? null : { version: Number(termsVersion), criteria: termsCriteria },
     youngPerson: { person: { firstName } },
     conflicts: facts.filter((f) => f.kind === "declaration").map((f) => ({ memberId: f.memberId, conflict: Boolean(Number(f.conflict)) })),
     reviews: facts
@@ -338,14 +361,14 @@ export async function panelApplicationView(member: Actor, id: string): Promise<P
     await recordView(member, app.id, "reference_only");
     return { access, ...base };
   }
-  const [messages, terms, { panelQuorum }] = await Promise.all([
-    client.applicationMessage.findMany({ where: { applicationId: id }, orderBy: { createdAt: "asc" }, select: { kind: true, body: true, createdAt: true } }),
-    currentTerms(client),
-    panelSettings(client),
+  const [messages] = await Promise.all([
+    client.$queryRaw<{ kind: string; body: string; createdAt: Date }[]>`
+      SELECT "kind", "body", "createdAt" FROM "ApplicationMessage" WHERE "applicationId" = ${id} ORDER BY "createdAt" ASC, "id" ASC`,
+    recordView(member, app.id, "pseudonymised"),
   ]);
-  await recordView(member, app.id, "pseudonymised");
+  const { terms } = app;
   const mine = app.reviews.find((r) => r.memberId === member.userId);
-  const quorum = quorumOf(panelQuorum, app.conflicts, app.reviews);
+  const quorum = quorumOf(app.panelQuorum, app.conflicts, app.reviews);
   return {
     access,
     ...base,
@@ -406,11 +429,11 @@ export async function declare(member: Actor, id: string, input: DeclarationInput
 export async function saveReview(member: Actor, id: string, input: ReviewInput, now = new Date()): Promise<void> {
   await db().$transaction(async (tx) => {
     const app = await loadForPanel(tx, id);
-    const access = accessOf(member, app, await tx.panelConflict.findUnique({ where: { applicationId_memberId: { applicationId: id, memberId: member.userId } } }));
+    const access = accessOf(member, app, app.conflicts.find((c) => c.memberId === member.userId));
     if (access === "conflicted") throw new PanelForbiddenError();
     if (access === "must_declare") throw new ApplicationError("Declare whether you have a conflict of interest before you score.");
     if (app.status !== "with_panel") throw new ApplicationError("Scores can be changed only while the application is with the panel.");
-    const terms = await currentTerms(tx);
+    const { terms } = app;
     if (!terms) throw new ApplicationError("There are no published terms of reference to score against.");
     const problems = scoreProblems(criteriaOf(terms.criteria), input.scores);
     if (problems.length) throw new PanelProblemsError(problems);
@@ -719,10 +742,9 @@ async function sameKeyDecision(client: Db, input: DecisionInput): Promise<Decisi
 async function decisionChecks(source: DbTx, member: Actor, meetingId: string, input: DecisionInput) {
   const meeting = await loadMeeting(source, meetingId);
   const app = await loadForPanel(source, input.applicationId);
-  const { panelQuorum } = await panelSettings(source);
   const access = accessOf(member, app, app.conflicts.find((c) => c.memberId === member.userId));
   if (access === "conflicted") throw new PanelForbiddenError();
-  const quorum = quorumOf(panelQuorum, app.conflicts, app.reviews);
+  const quorum = quorumOf(app.panelQuorum, app.conflicts, app.reviews);
   const blocked = decisionBlock(member, meeting, app, access, quorum);
   if (blocked) throw new ApplicationError(blocked);
   const terms = await currentTerms(source);
@@ -785,7 +807,7 @@ export async function minutesOf(member: Actor, meetingId: string): Promise<Minut
   const ids = decisions.flatMap((d) => [d.decidedById, ...parseIds(d.scoredByIds), ...parseIds(d.conflictedIds)]);
   const names = await namesOf(client, [meeting.chairId, ...meeting.attendees, ...ids]);
   const name = (id: string) => names.get(id) ?? "Former member";
-  for (const applicationId of new Set(decisions.map((d) => d.applicationId))) await recordView(member, applicationId, "export", client);
+  await Promise.all([...new Set(decisions.map((d) => d.applicationId))].map((applicationId) => recordView(member, applicationId, "export")));
   return {
     meeting: {
       ...meetingSummary(meeting),

@@ -161,6 +161,32 @@ describe("the conflict gate", () => {
     expect(views).toBe(1);
   });
 
+  it("shows a member who declared no conflict the latest terms' criteria, the quorum setting and the questions asked, oldest first", async () => {
+    const app = await withPanel();
+    const earlier = new Date(Date.now() - 60_000);
+    await db().applicationMessage.createMany({
+      data: [
+        { applicationId: app.id, kind: "answer", authorId: young.userId, body: "Here is the quote.", createdAt: new Date() },
+        { applicationId: app.id, kind: "question", authorId: coordinator.userId, body: "Can you send the quote?", createdAt: earlier },
+      ],
+    });
+    await declare(third, app.id, { conflict: false, note: null });
+    const view = await panelApplicationView(third, app.id);
+    if (view.access !== "may_review") throw new Error(`expected the pseudonymised view, got ${view.access}`);
+    const latest = await db().termsOfReference.findFirstOrThrow({ orderBy: { version: "desc" } });
+    expect(view.termsVersion).toBe(latest.version);
+    expect(view.criteria).toEqual(["Clear need", "Lasting difference"]);
+    expect(view.canScore).toBe(true);
+    expect(view.quorum).toEqual({ scored: 0, required: 2, met: false });
+    expect(view.details.firstName).toBe("Jordan");
+    expect(view.details.messages.map((m) => [m.kind, m.body, m.at])).toEqual([
+      ["question", "Can you send the quote?", earlier.toISOString()],
+      ["answer", "Here is the quote.", expect.any(String)],
+    ]);
+    // Out of the panel's queue again, so the queue tests below count only their own applications.
+    await db().supportApplication.update({ where: { id: app.id }, data: { status: "withdrawn" } });
+  });
+
   it("lets a member add a conflict later, never take one back", async () => {
     const app = await withPanel();
     await declare(third, app.id, { conflict: false, note: null });
