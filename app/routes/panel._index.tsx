@@ -4,7 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/forms";
 import { ColumnHeads } from "~/components/finance-ui";
-import { Pager } from "~/components/layout";
+import { LinkRegion, Pager } from "~/components/layout";
 import { QUEUE_FILTERS, QUEUE_FILTER_LABELS, queueQueryOf, type QueueFilter } from "~/domain/applications/panel-form";
 import { panelQueue, type QueueRow } from "~/services/panel.server";
 import { requireRole } from "~/utils/auth.server";
@@ -53,7 +53,7 @@ export default function PanelQueue() {
         {total === 0 ? "No applications." : `${total} ${total === 1 ? "application" : "applications"}, oldest first. Page ${page} of ${pageCount}.`}
       </p>
       {rows.length ? (
-        <div className="overflow-x-auto">
+        <LinkRegion className="overflow-x-auto">
           <table className="w-full border-collapse text-left" data-testid="panel-queue">
             <caption className="sr-only">{QUEUE_FILTER_LABELS[filter]}</caption>
             <ColumnHeads headings={["Reference", "First name", "Status", "Scored (quorum)", "Your part", "Waiting"]} cellClassName="border-b-2 border-gray-900 py-2 pr-4" />
@@ -61,9 +61,9 @@ export default function PanelQueue() {
               {rows.map((r) => (
                 <tr key={r.id} data-reference={r.reference}>
                   <th scope="row" className="border-b border-gray-300 py-2 pr-4 font-normal">
-                    <Link to={`/panel/applications/${r.id}`} className="text-brand underline">
+                    <a href={`/panel/applications/${r.id}`} className="text-brand underline">
                       {r.reference}
-                    </Link>
+                    </a>
                   </th>
                   <td className="border-b border-gray-300 py-2 pr-4">{r.firstName ?? <span className="text-gray-700">Not shown</span>}</td>
                   <td className="border-b border-gray-300 py-2 pr-4">{r.statusLabel}</td>
@@ -79,7 +79,7 @@ export default function PanelQueue() {
               ))}
             </tbody>
           </table>
-        </div>
+        </LinkRegion>
       ) : null}
       <Pager page={page} pageCount={pageCount} to={(p) => pageLink(filter, p)} className="mt-6 flex gap-6" />
     </>

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { clientNavigationTarget, type LinkClick } from "./client-navigation";
+
+const ORIGIN = "https://helping-hands.council.example";
+
+function anchor(href: string, attributes: Record<string, string> = {}) {
+  const a = { href: new URL(href, ORIGIN).href, target: attributes.target ?? "", hasAttribute: (name: string) => name in attributes };
+  return { closest: (selector: string) => (selector === "a[href]" ? a : null) };
+}
+
+const click = (target: unknown, over: Partial<LinkClick> = {}): LinkClick => ({
+  button: 0,
+  metaKey: false,
+  altKey: false,
+  ctrlKey: false,
+  shiftKey: false,
+  defaultPrevented: false,
+  target,
+  ...over,
+});
+
+describe("clientNavigationTarget", () => {
+  it("takes a plain left click on a link to this site, keeping its query and fragment", () => {
+    expect(clientNavigationTarget(click(anchor("/panel/applications/a1")), ORIGIN)).toBe("/panel/applications/a1");
+    expect(clientNavigationTarget(click(anchor("/panel?show=score&page=2#list")), ORIGIN)).toBe("/panel?show=score&page=2#list");
+  });
+
+  it("leaves to the browser a click that asks for a new tab or window, a download, or another frame", () => {
+    for (const key of ["metaKey", "ctrlKey", "shiftKey", "altKey"] as const) {
+      expect(clientNavigationTarget(click(anchor("/panel"), { [key]: true }), ORIGIN)).toBeNull();
+    }
+    expect(clientNavigationTarget(click(anchor("/panel"), { button: 1 }), ORIGIN)).toBeNull();
+    expect(clientNavigationTarget(click(anchor("/minutes.csv", { download: "" })), ORIGIN)).toBeNull();
+    expect(clientNavigationTarget(click(anchor("/panel", { target: "_blank" })), ORIGIN)).toBeNull();
+    expect(clientNavigationTarget(click(anchor("/panel", { target: "_self" })), ORIGIN)).toBe("/panel");
+  });
+
+  it("leaves links to other sites, clicks already handled, and clicks outside any link", () => {
+    expect(clientNavigationTarget(click(anchor("https://www.gov.uk/")), ORIGIN)).toBeNull();
+    expect(clientNavigationTarget(click(anchor("/panel"), { defaultPrevented: true }), ORIGIN)).toBeNull();
+    expect(clientNavigationTarget(click({ closest: () => null }), ORIGIN)).toBeNull();
+    expect(clientNavigationTarget(click(null), ORIGIN)).toBeNull();
+  });
+});
