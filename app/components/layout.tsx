@@ -1,4 +1,4 @@
-import { Form, Link, NavLink, useNavigate } from "@remix-run/react";
+import { Link, useLocation, useNavigate } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ROLE_LABELS, type Role } from "~/domain/roles";
 import { clientNavigationTarget } from "~/utils/client-navigation";
@@ -29,6 +29,12 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/admin", label: "Admin", roles: ["admin"] },
 ];
 
+/** Whether a navigation item is the current page or a page within it ("/" only for itself), as NavLink decides. */
+export function isActivePath(pathname: string, to: string): boolean {
+  if (pathname === to) return true;
+  return to !== "/" && pathname.startsWith(to) && pathname.charAt(to.length) === "/";
+}
+
 export function navFor(user: ShellUser): NavItem[] {
   return NAV_ITEMS.filter((item) => !item.roles || (user && item.roles.some((r) => user.roles.includes(r))));
 }
@@ -46,6 +52,8 @@ export function Shell({
   flash: { kind: string; message: string } | null;
   children: ReactNode;
 }) {
+  const { pathname } = useLocation();
+  // The header and footer are plain links in link regions (see LinkRegion): every page renders them.
   return (
     <>
       <a
@@ -59,48 +67,50 @@ export function Shell({
           Demo mode: emails are not sent. Read them in the <a className="underline" href="/dev/outbox">local outbox</a>.
         </div>
       ) : null}
-      <header className="bg-brand text-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">
-          <Link to="/" className="text-2xl font-bold text-white no-underline">
-            {serviceName}
-          </Link>
-          {user ? (
-            <div className="flex items-center gap-4">
-              <span>
-                Signed in as {user.firstName}
-                <span className="sr-only"> ({user.roles.map((r) => ROLE_LABELS[r]).join(", ")})</span>
-              </span>
-              <Link to="/account" className="text-white underline">
-                Your account
-              </Link>
-              <Form method="post" action="/sign-out">
-                <button type="submit" className="underline">
-                  Sign out
-                </button>
-              </Form>
-            </div>
-          ) : (
-            <Link to="/sign-in" className="text-white underline">
-              Sign in
-            </Link>
-          )}
-        </div>
-        <nav aria-label="Main" className="bg-brand-dark print:hidden">
-          <ul className="mx-auto flex max-w-5xl flex-wrap gap-4 px-4 py-2">
-            {navFor(user).map((item) => (
-              <li key={item.to}>
-                <NavLink
-                  to={item.to}
-                  end={item.to === "/"}
-                  className={({ isActive }) => `text-white ${isActive ? "font-bold underline" : "hover:underline"}`}
-                >
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </header>
+      <LinkRegion>
+        <header className="bg-brand text-white">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">
+            <a href="/" className="text-2xl font-bold text-white no-underline">
+              {serviceName}
+            </a>
+            {user ? (
+              <div className="flex items-center gap-4">
+                <span>
+                  Signed in as {user.firstName}
+                  <span className="sr-only"> ({user.roles.map((r) => ROLE_LABELS[r]).join(", ")})</span>
+                </span>
+                <a href="/account" className="text-white underline">
+                  Your account
+                </a>
+                {/* A whole page load on signing out, so nothing of the session stays in the page. */}
+                <form method="post" action="/sign-out">
+                  <button type="submit" className="underline">
+                    Sign out
+                  </button>
+                </form>
+              </div>
+            ) : (
+              <a href="/sign-in" className="text-white underline">
+                Sign in
+              </a>
+            )}
+          </div>
+          <nav aria-label="Main" className="bg-brand-dark print:hidden">
+            <ul className="mx-auto flex max-w-5xl flex-wrap gap-4 px-4 py-2">
+              {navFor(user).map((item) => {
+                const active = isActivePath(pathname, item.to);
+                return (
+                  <li key={item.to}>
+                    <a href={item.to} aria-current={active ? "page" : undefined} className={`text-white ${active ? "font-bold underline" : "hover:underline"}`}>
+                      {item.label}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        </header>
+      </LinkRegion>
       <main id="main-content" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-8 print:max-w-none print:p-0">
         {flash ? (
           <div role="status" className="mb-6 border-l-8 border-success bg-green-50 p-4 text-black" data-testid="flash">
@@ -109,21 +119,23 @@ export function Shell({
         ) : null}
         {children}
       </main>
-      <footer className="mt-12 border-t-4 border-brand bg-gray-100 print:hidden">
-        <ul className="mx-auto flex max-w-5xl flex-wrap gap-6 px-4 py-6 text-gray-900">
-          <li>
-            <Link to="/accessibility" className="underline">
-              Accessibility statement
-            </Link>
-          </li>
-          <li>
-            <Link to="/privacy" className="underline">
-              Privacy notice
-            </Link>
-          </li>
-          <li>© {serviceName}</li>
-        </ul>
-      </footer>
+      <LinkRegion>
+        <footer className="mt-12 border-t-4 border-brand bg-gray-100 print:hidden">
+          <ul className="mx-auto flex max-w-5xl flex-wrap gap-6 px-4 py-6 text-gray-900">
+            <li>
+              <a href="/accessibility" className="underline">
+                Accessibility statement
+              </a>
+            </li>
+            <li>
+              <a href="/privacy" className="underline">
+                Privacy notice
+              </a>
+            </li>
+            <li>© {serviceName}</li>
+          </ul>
+        </footer>
+      </LinkRegion>
     </>
   );
 }

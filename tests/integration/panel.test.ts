@@ -157,6 +157,9 @@ describe("the conflict gate", () => {
     expect(html).toContain("A laptop for my college course");
     expect(html).not.toContain("Secretsurname");
     expect(html).not.toContain(young.email);
+    // The main navigation marks where the member is: the panel, of which this page is part.
+    expect(html).toMatch(/<a href="\/panel" aria-current="page"[^>]*>Panel<\/a>/);
+    expect(html).not.toMatch(/<a href="\/"[^>]*aria-current/);
     const views = await db().auditLog.count({ where: { entityId: app.id, actorUserId: second.userId, action: "application.viewed.pseudonymised" } });
     expect(views).toBe(1);
   });
