@@ -38,7 +38,6 @@ import {
   ApplicationNotFoundError,
   DEFAULT_PANEL_QUORUM,
   changeStatus,
-  currentTerms,
   panelSettings,
   recordView,
   sendAfterCommit,
@@ -165,6 +164,9 @@ type QueueApplicationRow = {
   quorum: number | bigint | null;
 };
 
+/** The quorum setting as plain SQL reads it (null when no settings row exists yet). */
+const quorumSetting = (value: number | bigint | null) => (value === null ? DEFAULT_PANEL_QUORUM : Number(value));
+
 type QueueFactRow = { applicationId: string; memberId: string; conflict: boolean | number | bigint | null; kind: string };
 
 /** How many applications the sets hold, and the panel's quorum setting: one row. */
@@ -208,7 +210,7 @@ export async function panelQueue(member: Actor, query: { filter: QueueFilter; pa
   // No rows: an empty list, or past the end (the list got shorter, or a made-up page number): count, and show the last page.
   const [{ total: n, quorum }] = apps.length ? apps : await client.$queryRaw<Pick<QueueApplicationRow, "total" | "quorum">[]>`SELECT ${queueCountSql(sets)}`;
   const total = Number(n);
-  const panelQuorum = quorum === null ? DEFAULT_PANEL_QUORUM : Number(quorum);
+  const panelQuorum = quorumSetting(quorum);
   const pageCount = Math.max(1, Math.ceil(total / PANEL_PAGE_SIZE));
   if (page > pageCount) {
     page = pageCount;
@@ -284,8 +286,8 @@ type PanelApp = {
   sentToPanel: boolean;
   /** the panel's quorum setting */
   panelQuorum: number;
-  /** the latest published terms' version and criteria, if any are published */
-  terms: { version: number; criteria: string } | null;
+  /** the latest published terms, if any are published: what a review or decision is made under */
+  terms: { id: string; version: number; criteria: string; maxAwardPence: number } | null;
 } & Answers;
 
 type PanelAppRow = Omit<PanelApp, "youngPerson" | "conflicts" | "reviews" | "sentToPanel" | "amountPence" | "panelQuorum" | "terms"> & {
@@ -293,8 +295,10 @@ type PanelAppRow = Omit<PanelApp, "youngPerson" | "conflicts" | "reviews" | "sen
   firstName: string;
   panelEventId: string | null;
   panelQuorum: number | bigint | null;
+  termsId: string | null;
   termsVersion: number | bigint | null;
   termsCriteria: string | null;
+  termsMaxAwardPence: number | bigint | null;
 };
 
 type PanelFactRow = {
@@ -317,11 +321,11 @@ async function loadForPanel(source: DbTx, id: string): Promise<PanelApp> {
         a."quoteUrl", a."quoteDetails", a."whyItMatters", a."entitlementCovers", a."entitlementNames", a."entitlementWhyNeeded", p."firstName",
         (SELECT e."id" FROM "ApplicationEvent" e WHERE e."applicationId" = a."id" AND e."toStatus" = 'with_panel' LIMIT 1) AS "panelEventId",
         (SELECT s."panelQuorum" FROM "OrganisationSettings" s WHERE s."id" = 1) AS "panelQuorum",
-        (SELECT t."version" FROM "TermsOfReference" t ORDER BY t."version" DESC LIMIT 1) AS "termsVersion",
-        (SELECT t."criteria" FROM "TermsOfReference" t ORDER BY t."version" DESC LIMIT 1) AS "termsCriteria"
+        t."id" AS "termsId", t."version" AS "termsVersion", t."criteria" AS "termsCriteria", t."maxAwardPence" AS "termsMaxAwardPence"
       FROM "SupportApplication" a
       JOIN "User" u ON u."id" = a."youngPersonId"
       JOIN "Person" p ON p."id" = u."personId"
+      LEFT JOIN "TermsOfReference" t ON t."version" = (SELECT MAX(v."version") FROM "TermsOfReference" v)
       WHERE a."id" = ${id}`,
     source.$queryRaw<PanelFactRow[]>`
       SELECT 'declaration' AS "kind", "memberId", "conflict", NULL AS "scores", NULL AS "recommendation", NULL AS "comment"
@@ -332,12 +336,15 @@ async function loadForPanel(source: DbTx, id: string): Promise<PanelApp> {
   ]);
   const sentToPanel = row?.panelEventId != null;
   if (!row || !isApplicationStatus(row.status) || !panelMaySee(row.status, row.moreInfoFrom, sentToPanel)) throw new ApplicationNotFoundError();
-  const { firstName, panelEventId: _, amountPence, panelQuorum, termsVersion, termsCriteria, ...app } = row;
+  const { firstName, panelEventId: _, amountPence, panelQuorum, termsId, termsVersion, termsCriteria, termsMaxAwardPence, ...app } = row;
   return {
     ...app,
     amountPence: amountPence === null ? null : Number(amountPence),
-    panelQuorum: panelQuorum === null ? DEFAULT_PANEL_QUORUM : Number(panelQuorum),
-    terms: termsVersion === null || termsCriteria === null ? null : { version: Number(termsVersion), criteria: termsCriteria },
+    panelQuorum: quorumSetting(panelQuorum),
+    terms:
+      termsId === null || termsCriteria === null
+        ? null
+        : { id: termsId, version: Number(termsVersion), criteria: termsCriteria, maxAwardPence: Number(termsMaxAwardPence) },
     youngPerson: { person: { firstName } },
     conflicts: facts.filter((f) => f.kind === "declaration").map((f) => ({ memberId: f.memberId, conflict: Boolean(Number(f.conflict)) })),
     reviews: facts
@@ -609,7 +616,7 @@ async function decisionPanel(client: Db, member: Actor, meeting: { attendees: st
     const counted = app.reviews.filter((r) => quorum.scored.includes(r.memberId));
     const names = await namesOf(client, counted.map((r) => r.memberId));
     const reviews = counted.map((r) => ({ member: names.get(r.memberId) ?? "", recommendation: r.recommendation, average: averageScore(parseScores(r.scores)), comment: r.comment }));
-    maxAwardPence = (await currentTerms(client))?.maxAwardPence ?? null;
+    maxAwardPence = app.terms?.maxAwardPence ?? null;
     details = {
       firstName: app.youngPerson.person.firstName,
       purpose: app.purpose,
@@ -747,7 +754,7 @@ async function decisionChecks(source: DbTx, member: Actor, meetingId: string, in
   const quorum = quorumOf(app.panelQuorum, app.conflicts, app.reviews);
   const blocked = decisionBlock(member, meeting, app, access, quorum);
   if (blocked) throw new ApplicationError(blocked);
-  const terms = await currentTerms(source);
+  const { terms } = app;
   if (!terms) throw new ApplicationError("There are no published terms of reference to decide under.");
   const problems = decisionProblems(input, { maxAwardPence: terms.maxAwardPence, requestedPence: app.amountPence ?? 0 });
   if (problems.length) throw new PanelProblemsError(problems);
