@@ -1,13 +1,12 @@
 // The HTTP server: security headers, origin check, logging, static files, then Remix.
 // Kept apart from server.ts (which listens) so tests can mount it on a random port.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { constants as zlibConstants } from "node:zlib";
 import express, { type NextFunction, type Request, type Response } from "express";
 import compression from "compression";
 import helmet from "helmet";
-import { pinoHttp } from "pino-http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { Env } from "~/utils/env.server";
@@ -16,6 +15,7 @@ import { logger, requestContext } from "~/utils/logger.server";
 import { SESSION_COOKIE } from "~/utils/session.server";
 import { invalidateImpact } from "~/services/impact-cache.server";
 import { createPageCache } from "./page-cache.ts";
+import { requestIdOf, requestLog } from "./request-log.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -44,29 +44,15 @@ export function createApp({ build, env, publicDir = "public" }: { build: ServerB
     res.status(ok ? 200 : 503).set("Cache-Control", "no-store").type("text/plain").send(ok ? "ok" : "database unavailable");
   });
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = randomUUID();
-        res.setHeader("X-Request-Id", id);
-        return id;
-      },
-      // Path only: query strings can carry tokens; no headers, no IP addresses.
-      serializers: {
-        req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split("?")[0] }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => (req.url ?? "").startsWith("/build/") },
-    }),
-  );
+  // Build assets are not logged: a page view would log each of its scripts.
+  app.use(requestLog(logger, { ignore: (path) => path.startsWith("/build/") }));
 
   app.use((req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     // A GET's loaders (the root's and the page's) share reads such as "who is signed in"; a write
     // gets no memo, so the loaders that run after an action see what it changed.
     const memo = SAFE_METHODS.has(req.method) ? new Map<string, Promise<unknown>>() : undefined;
-    requestContext.run({ requestId: String(req.id), memo }, next);
+    requestContext.run({ requestId: requestIdOf(res), memo }, next);
   });
 
   app.use(
@@ -147,7 +133,7 @@ export function createApp({ build, env, publicDir = "public" }: { build: ServerB
       mode: env.isProduction ? "production" : "development",
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
-        requestId: String(req.id),
+        requestId: requestIdOf(res),
         clientIp: req.ip ?? "unknown",
       }),
     }),

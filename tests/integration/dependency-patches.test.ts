@@ -2,6 +2,8 @@
 // - the server matches the same static route tree several times per request: @remix-run/router flattens
 //   and ranks a routes array once, compiles each path pattern once and remembers recent results, and
 //   Remix builds its server route tree once per build;
+// - Remix's server hands a loader or action the request itself when there is no "index" or "_data" parameter
+//   to strip, instead of two copies of it (docs/decisions/0024-fewer-request-copies.md);
 // - Prisma's SQLite adapter keeps prepared statements per connection instead of preparing every query,
 //   and reads each statement's result columns once.
 // These tests fail if the patches are not applied, or if they change what the code returns.
@@ -55,7 +57,54 @@ describe("the route matching patch", () => {
       const source = fs.readFileSync(path.resolve("node_modules", file), "utf8");
       expect(source, file).toContain("Helping Hands patch");
     }
-    expect(fs.readdirSync(path.resolve("patches")).length).toBe(4);
+    expect(fs.readdirSync(path.resolve("patches")).length).toBe(5);
+  });
+});
+
+describe("the request copies patch", () => {
+  // A one-route build: the root route's loader and action record the request they are given.
+  function handlerRecording() {
+    const { createRequestHandler } = require("@remix-run/server-runtime") as typeof import("@remix-run/server-runtime");
+    const seen: Request[] = [];
+    const record = ({ request }: { request: Request }) => {
+      seen.push(request);
+      return new Response(JSON.stringify({ url: request.url }), { headers: { "Content-Type": "application/json" } });
+    };
+    const build = {
+      mode: "production",
+      entry: { module: { default: async () => new Response("document") } },
+      routes: { root: { id: "root", path: "", module: { default: () => null, loader: record, action: record } } },
+      assets: { entry: { module: "/entry.js", imports: [] }, routes: { root: { id: "root", path: "", module: "/root.js", hasLoader: true, hasAction: true } }, url: "/manifest.js", version: "1" },
+      publicPath: "/build/",
+      assetsBuildDirectory: "public/build",
+      future: {},
+      isSpaMode: false,
+    };
+    return { handle: createRequestHandler(build as never, "production"), seen };
+  }
+
+  it("gives a page's loader the request itself when there is nothing to strip", async () => {
+    const { handle, seen } = handlerRecording();
+    const request = new Request("http://app.test/?page=2");
+    expect(await (await handle(request)).text()).toBe("document");
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBe(request);
+  });
+
+  it("gives a form post's action the request itself, its body unread", async () => {
+    const { handle, seen } = handlerRecording();
+    const request = new Request("http://app.test/", { method: "POST", body: new URLSearchParams({ amount: "5" }) });
+    await handle(request);
+    expect(seen[0]).toBe(request);
+    expect((await seen[0].formData()).get("amount")).toBe("5");
+  });
+
+  it("still strips the _data and empty index parameters, as before", async () => {
+    const { handle, seen } = handlerRecording();
+    const data = await handle(new Request("http://app.test/?_data=root&page=2"));
+    expect(await data.json()).toEqual({ url: "http://app.test/?page=2" });
+    await handle(new Request("http://app.test/?index&page=3"));
+    expect(seen.map((r) => r.url)).toEqual(["http://app.test/?page=2", "http://app.test/?page=3"]);
   });
 });
 
