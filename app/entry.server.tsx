@@ -1,9 +1,8 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { logger } from "~/utils/logger.server";
-import { documentSink } from "~/utils/react-stream";
 import { handleStripeWebhook } from "~/services/stripe-webhook.server";
 import { databaseAnswers } from "~/services/health.server";
 
@@ -11,9 +10,9 @@ import { databaseAnswers } from "~/services/health.server";
 export const rawEndpoints = { stripeWebhook: handleStripeWebhook, health: databaseAnswers };
 export type RawEndpoints = typeof rawEndpoints;
 
-const ABORT_DELAY = 5_000;
-
-// Pages are small: render the whole document before sending (simpler headers, no streaming edge cases).
+// Pages are small, complete documents (no deferred data, no Suspense): rendered to one string and sent
+// whole. The streaming renderer cost more per page (a stream, its listeners and an abort timer, every
+// chunk encoded separately) for nothing a page uses (docs/decisions/0025-pages-rendered-to-a-string.md).
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -22,36 +21,20 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  return new Promise<Response>((resolve, reject) => {
-    let failed = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const { pipe, abort } = renderToPipeableStream(
+  let html: string;
+  try {
+    html = renderToString(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
       </NonceProvider>,
-      {
-        nonce,
-        onAllReady() {
-          // The whole page is ready: the abort timer is no longer needed (left running, every request
-          // would keep its render alive for ABORT_DELAY and then abort a finished render).
-          clearTimeout(timer);
-          const { destination, body } = documentSink();
-          pipe(destination);
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          body.then((html) => resolve(new Response(html as Uint8Array<ArrayBuffer>, { headers: responseHeaders, status: failed ? 500 : responseStatusCode })), reject);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timer);
-          reject(error);
-        },
-        onError(error: unknown) {
-          failed = true;
-          logger.error({ err: error }, "render error");
-        },
-      },
     );
-    timer = setTimeout(abort, ABORT_DELAY);
-  });
+  } catch (error) {
+    // Remix renders the error page in its place.
+    logger.error({ err: error }, "render error");
+    return Promise.reject(error);
+  }
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
