@@ -1,21 +1,10 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { logLines } from "../../tests/helpers/log-lines";
 import { createLogger, requestContext } from "./logger.server";
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { lines, sink };
-}
 
 describe("logger", () => {
   it("tags every line written while serving a request with its id", () => {
-    const { lines, sink } = capture();
+    const { lines, sink } = logLines();
     const log = createLogger(sink);
     log.level = "info";
     requestContext.run({ requestId: "req-123" }, () => log.info("inside"));
@@ -25,7 +14,7 @@ describe("logger", () => {
   });
 
   it("redacts personal fields", () => {
-    const { lines, sink } = capture();
+    const { lines, sink } = logLines();
     const log = createLogger(sink);
     log.level = "info";
     log.info({ email: "someone@example.org", user: { email: "x@example.org" }, code: "123456" }, "attempt");

@@ -2,28 +2,17 @@
 // the status and the time taken; build assets and a silent logger write nothing.
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
+import { logLines } from "../helpers/log-lines";
 import { createLogger } from "~/utils/logger.server";
 import { requestIdOf, requestLog } from "../../server/request-log";
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { lines, sink };
-}
 
 const servers: { close: () => void }[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 
 async function serve(level: string) {
-  const { lines, sink } = capture();
+  const { lines, sink } = logLines();
   const logger = createLogger(sink);
   logger.level = level;
   const app = express();
