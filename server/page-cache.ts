@@ -1,4 +1,4 @@
-// A short-lived cache of whole public pages, served by Express ahead of Remix (issue 9). Remix's
+// A short-lived cache of whole public pages, served by Express ahead of Remix (issues 9 and 11). Remix's
 // per-request routing costs ~100 ms p95 at 20 connections on a 2-CPU server whatever the page does
 // (issue 6's note), so a busy public page can only be fast if most requests never reach Remix.
 //
@@ -21,8 +21,12 @@
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 
-/** Pages served from the cache when anonymous. Add a path only if the page is the same for every anonymous visitor. */
-export const CACHED_PAGES = ["/impact"] as const;
+/**
+ * Pages served from the cache when anonymous. Add a path only if the page is the same for every anonymous
+ * visitor: the home page, the first step of giving by card (its draft lives in a cookie, and a campaign
+ * chosen by `?campaign=` is another query string, so it is rendered), and the impact page.
+ */
+export const CACHED_PAGES = ["/", "/donate", "/impact"] as const;
 export const PAGE_CACHE_TTL_MS = 30_000;
 const MAX_ENTRIES = 200;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

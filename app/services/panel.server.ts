@@ -45,6 +45,7 @@ import {
 } from "~/services/applications.server";
 import { InsufficientFundsError, allocate, fundSummary } from "~/services/ledger.server";
 import { audit } from "~/services/audit.server";
+import { createVersionedCache } from "~/services/data-version.server";
 
 /** The member may not do this (declared a conflict): the route answers 403. */
 export class PanelForbiddenError extends Error {
@@ -198,31 +199,12 @@ function queuePage(sets: Prisma.Sql[], page: number): Promise<QueueApplicationRo
 }
 
 /**
- * One page of the panel's queue, oldest first, in two queries: the page of applications with the young
- * person's first name, the count and the quorum setting, then the page's declarations and reviews together.
- * Quorum and access are then worked out by the domain rules, as everywhere else.
+ * One page of the panel's queue, oldest first: the page of applications with the young person's first name,
+ * the count and the quorum setting, then the page's declarations and reviews together (two queries, or none
+ * when the page is cached). Quorum and access are then worked out by the domain rules, as everywhere else.
  */
 export async function panelQueue(member: Actor, query: { filter: QueueFilter; page: number }, now = new Date()): Promise<Queue> {
-  const sets = queueSets(member.userId, query.filter, now);
-  const client = db();
-  let page = Math.max(1, query.page);
-  let apps = await queuePage(sets, page);
-  // No rows: an empty list, or past the end (the list got shorter, or a made-up page number): count, and show the last page.
-  const [{ total: n, quorum }] = apps.length ? apps : await client.$queryRaw<Pick<QueueApplicationRow, "total" | "quorum">[]>`SELECT ${queueCountSql(sets)}`;
-  const total = Number(n);
-  const panelQuorum = quorumSetting(quorum);
-  const pageCount = Math.max(1, Math.ceil(total / PANEL_PAGE_SIZE));
-  if (page > pageCount) {
-    page = pageCount;
-    apps = await queuePage(sets, page);
-  }
-  const ids = apps.map((a) => a.id);
-  const facts = ids.length
-    ? await client.$queryRaw<QueueFactRow[]>`
-        SELECT "applicationId", "memberId", "conflict", 'declaration' AS "kind" FROM "PanelConflict" WHERE "applicationId" IN (${Prisma.join(ids)})
-        UNION ALL
-        SELECT "applicationId", "memberId", NULL, 'review' FROM "PanelReview" WHERE "applicationId" IN (${Prisma.join(ids)})`
-    : [];
+  const { apps, facts, total, page, panelQuorum } = await queueCache.read(queueKey(member.userId, query, now), () => readQueuePage(member.userId, query, now));
   const rows = apps.map((a): QueueRow => {
     const conflicts = facts.filter((f) => f.applicationId === a.id && f.kind === "declaration").map((f) => ({ memberId: f.memberId, conflict: Boolean(Number(f.conflict)) }));
     const reviews = facts.filter((f) => f.applicationId === a.id && f.kind === "review");
@@ -242,7 +224,46 @@ export async function panelQueue(member: Actor, query: { filter: QueueFilter; pa
       ageDays: daysBetween(new Date(a.submittedAt ?? a.createdAt), now),
     };
   });
-  return { rows, total, page, pageCount, filter: query.filter };
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PANEL_PAGE_SIZE)), filter: query.filter };
+}
+
+/** One page of a filter as read from the database, before the member's access and quorum are worked out. */
+type QueueData = { apps: QueueApplicationRow[]; facts: QueueFactRow[]; total: number; page: number; panelQuorum: number };
+
+/**
+ * Pages of the queue, kept per process and keyed by the panel data's version (raised by triggers with every
+ * write to applications, decisions, declarations, reviews, first names or the quorum: see the migration
+ * panel_data_version). Every member's page of "all" is the same rows, so one entry serves the whole panel;
+ * the other filters depend on the member. The key holds the minute too, as "decided in the last 30 days"
+ * moves with the clock: an entry is never used for longer than that minute.
+ */
+const queueCache = createVersionedCache<QueueData>("panel", 256);
+
+function queueKey(memberId: string, query: { filter: QueueFilter; page: number }, now: Date): string {
+  return `${query.filter}|${query.filter === "all" ? "" : memberId}|${query.page}|${Math.floor(now.getTime() / 60_000)}`;
+}
+
+async function readQueuePage(memberId: string, query: { filter: QueueFilter; page: number }, now: Date): Promise<QueueData> {
+  const sets = queueSets(memberId, query.filter, now);
+  const client = db();
+  let page = Math.max(1, query.page);
+  let apps = await queuePage(sets, page);
+  // No rows: an empty list, or past the end (the list got shorter, or a made-up page number): count, and show the last page.
+  const [{ total: n, quorum }] = apps.length ? apps : await client.$queryRaw<Pick<QueueApplicationRow, "total" | "quorum">[]>`SELECT ${queueCountSql(sets)}`;
+  const total = Number(n);
+  const pageCount = Math.max(1, Math.ceil(total / PANEL_PAGE_SIZE));
+  if (page > pageCount) {
+    page = pageCount;
+    apps = await queuePage(sets, page);
+  }
+  const ids = apps.map((a) => a.id);
+  const facts = ids.length
+    ? await client.$queryRaw<QueueFactRow[]>`
+        SELECT "applicationId", "memberId", "conflict", 'declaration' AS "kind" FROM "PanelConflict" WHERE "applicationId" IN (${Prisma.join(ids)})
+        UNION ALL
+        SELECT "applicationId", "memberId", NULL, 'review' FROM "PanelReview" WHERE "applicationId" IN (${Prisma.join(ids)})`
+    : [];
+  return { apps, facts, total, page, panelQuorum: quorumSetting(quorum) };
 }
 
 // ---------------------------------------------------------------------------------------------

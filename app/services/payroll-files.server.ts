@@ -13,6 +13,7 @@ import { BUILT_IN_LAYOUTS, LayoutError, builtInLayout, parseLayout, type Payroll
 import type { GivingMode } from "~/domain/payroll/periods";
 import type { ChangeType, PledgeChangeLike } from "~/domain/pledges/pledge";
 import { asDate } from "~/utils/sql-values.server";
+import { createVersionedCache } from "~/services/data-version.server";
 
 export type Actor = { userId: string; role: string };
 
@@ -297,31 +298,21 @@ export async function periodsOverview(now: Date, source: DbTx = db()) {
 /** Presenter for /finance/periods/:periodId. Null when there is no such period. */
 // The period page's totals are computed from every pledge history of the pay group: tens of ms on a
 // council of thousands, on every view. They are kept per process, keyed by the version of the pledge
-// data: a counter that database triggers raise in the same transaction as every write to pledges,
-// their changes or employee records (docs/decisions/0021-data-versions.md), so a change made through
-// any server is a new key at once, never a stale figure. Reading it is one primary-key lookup.
-const PERIOD_TOTALS_CACHE_SIZE = 64;
-const periodTotalsCache = new Map<string, ControlTotals>();
-
-/** The pledge data's version, or null when the counter is missing (then nothing is cached). */
-async function pledgeDataVersion(source: DbTx): Promise<number | null> {
-  const [row] = await source.$queryRaw<{ version: number | bigint }[]>`SELECT "version" FROM "DataVersion" WHERE "name" = 'pledges'`;
-  return row ? Number(row.version) : null;
-}
+// data, which database triggers raise with every write to pledges, their changes or employee records
+// (app/services/data-version.server.ts), so a change made through any server is a new key at once.
+const periodTotalsCache = createVersionedCache<ControlTotals>("pledges", 64);
 
 type DeductionsArgs = Parameters<typeof periodDeductions>;
 
 async function periodTotals(period: DeductionsArgs[1] & { id: string; payGroupId: string }, previous: DeductionsArgs[2], source: DbTx): Promise<ControlTotals> {
-  const version = await pledgeDataVersion(source);
-  const key = `${period.id}|${previous?.startsOn.getTime() ?? ""}|${version}`;
-  const hit = version === null ? undefined : periodTotalsCache.get(key);
-  if (hit) return hit;
-  const histories = await loadGroupHistories(period.payGroupId, previous?.startsOn ?? period.startsOn, source, { names: false });
-  const { totals } = periodDeductions(histories, period, previous, "change");
-  if (version === null) return totals;
-  if (periodTotalsCache.size >= PERIOD_TOTALS_CACHE_SIZE) periodTotalsCache.delete(periodTotalsCache.keys().next().value!);
-  periodTotalsCache.set(key, totals);
-  return totals;
+  return periodTotalsCache.read(
+    `${period.id}|${previous?.startsOn.getTime() ?? ""}`,
+    async () => {
+      const histories = await loadGroupHistories(period.payGroupId, previous?.startsOn ?? period.startsOn, source, { names: false });
+      return periodDeductions(histories, period, previous, "change").totals;
+    },
+    source,
+  );
 }
 
 type PeriodPageRow = {

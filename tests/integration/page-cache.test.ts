@@ -162,6 +162,24 @@ describe("the page cache", () => {
     expect((await get("/accessibility")).cache).toBeNull();
   });
 
+  it("keeps the anonymous home page and first step of giving too, each under its own key", async () => {
+    await clearByWrite();
+    const home = [await get("/"), await get("/")];
+    const donate = [await get("/donate"), await get("/donate")];
+    expect(home.map((r) => r.cache)).toEqual(["miss", "hit"]);
+    expect(donate.map((r) => r.cache)).toEqual(["miss", "hit"]);
+    expect(home[1].body).toContain("staff and public giving for the children in our care");
+    expect(donate[1].body).toContain("How much would you like to give?");
+    expect(donate[1].body).not.toContain("staff and public giving for the children in our care");
+    // A campaign's own link, a signed-in visitor and a half-made gift (its cookie) are rendered each time.
+    expect((await get("/donate?campaign=books")).cache).toBeNull();
+    const user = await makeUser("Robin", ["employee"]);
+    const signedIn = await get("/", { cookie: await sessionCookieFor(user.email) });
+    expect(signedIn.cache).toBeNull();
+    expect(signedIn.body).toMatch(/Welcome, (<!-- -->)?Robin/);
+    expect((await get("/donate", { cookie: "hh_donate=draft" })).cache).toBeNull();
+  });
+
   it("keeps a page for its TTL, then renders it again with what changed", async () => {
     await clearByWrite();
     expect((await get("/impact")).cache).toBe("miss");

@@ -1,0 +1,44 @@
+// Values worked out from data that a `DataVersion` counter stands for, kept per process and keyed by that
+// counter (docs/decisions/0021-data-versions.md). Database triggers raise a counter in the same transaction
+// as every write to its data, so a write through any app server (or plain SQL) is a new key at once.
+import { db, type DbTx } from "~/db.server";
+
+/** The counters the migrations create, each with the triggers that raise it. */
+export type DataName = "pledges" | "panel";
+
+/** The data's version, or null when its counter is missing (then nothing may be cached). */
+export async function dataVersion(name: DataName, source: DbTx = db()): Promise<number | null> {
+  const [row] = await source.$queryRaw<{ version: number | bigint }[]>`SELECT "version" FROM "DataVersion" WHERE "name" = ${name}`;
+  return row ? Number(row.version) : null;
+}
+
+export type VersionedCache<T> = {
+  /**
+   * The value for `key` at the data's current version: kept, or worked out by `compute` and kept. The
+   * counter is read before the data, so a write that commits in between makes a new key, never a stale entry.
+   */
+  read(key: string, compute: () => Promise<T>, source?: DbTx): Promise<T>;
+  size(): number;
+};
+
+/** A cache of at most `size` entries (the oldest goes first) for values worked out from `name`'s data. */
+export function createVersionedCache<T>(name: DataName, size: number): VersionedCache<T> {
+  const entries = new Map<string, Promise<T>>();
+  return {
+    async read(key, compute, source) {
+      const version = await dataVersion(name, source);
+      if (version === null) return compute();
+      const versioned = `${key}|${version}`;
+      const kept = entries.get(versioned);
+      if (kept) return kept;
+      // The promise is kept, so requests that miss together work the value out once.
+      const value = compute();
+      if (entries.size >= size) entries.delete(entries.keys().next().value!);
+      entries.set(versioned, value);
+      // A failed computation is not kept: the next request tries again.
+      value.catch(() => entries.get(versioned) === value && entries.delete(versioned));
+      return value;
+    },
+    size: () => entries.size,
+  };
+}
