@@ -12,11 +12,12 @@ vi.mock("@remix-run/react", () => ({
     return createElement("html", { lang: "en-GB" }, createElement("body", null, createElement("p", null, `Data controller — the council`), createElement("script", { nonce }, "")));
   },
 }));
-const logged = vi.hoisted(() => [] as string[]);
-vi.mock("~/utils/logger.server", () => ({ logger: { error: (_obj: unknown, msg: string) => logged.push(msg) } }));
+const logged = vi.hoisted(() => [] as { msg: string; requestId: unknown }[]);
+vi.mock("~/utils/logger.server", () => ({ logger: { error: (obj: { requestId?: unknown }, msg: string) => logged.push({ msg, requestId: obj.requestId }) } }));
 
-const { default: handleRequest } = await import("./entry.server");
-const call = () => handleRequest(new Request("http://app.test/"), 404, new Headers({ "X-Test": "kept" }), {} as never, { cspNonce: "n0nce" } as never);
+const { default: handleRequest, handleError } = await import("./entry.server");
+const context = { cspNonce: "n0nce", requestId: "req-42" };
+const call = () => handleRequest(new Request("http://app.test/"), 404, new Headers({ "X-Test": "kept" }), {} as never, context as never);
 
 describe("the document renderer", () => {
   it("sends the whole page after its doctype, with Remix's status and headers", async () => {
@@ -33,6 +34,15 @@ describe("the document renderer", () => {
     render.fail = true;
     logged.length = 0;
     await expect(call()).rejects.toThrow("a component failed");
-    expect(logged).toEqual(["render error"]);
+    expect(logged).toEqual([{ msg: "render error", requestId: "req-42" }]);
+  });
+
+  it("logs a loader's or action's error with the request's id, but not an aborted request", () => {
+    logged.length = 0;
+    handleError(new Error("database gone"), { request: new Request("http://app.test/giving"), context } as never);
+    const aborted = new AbortController();
+    aborted.abort();
+    handleError(new Error("client left"), { request: new Request("http://app.test/giving", { signal: aborted.signal }), context } as never);
+    expect(logged).toEqual([{ msg: "unhandled server error", requestId: "req-42" }]);
   });
 });

@@ -30,15 +30,15 @@ export default function handleRequest(
     );
   } catch (error) {
     // Remix renders the error page in its place.
-    logger.error({ err: error }, "render error");
+    logger.error({ err: error, requestId: loadContext.requestId }, "render error");
     return Promise.reject(error);
   }
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   // Aborted requests and 4xx responses (e.g. an unknown URL) are not server errors.
   if (request.signal.aborted || isRouteErrorResponse(error)) return;
-  logger.error({ err: error }, "unhandled server error");
+  logger.error({ err: error, requestId: context.requestId }, "unhandled server error");
 }

@@ -11,7 +11,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { Env } from "~/utils/env.server";
 import type { RawEndpoints } from "~/entry.server";
-import { logger, requestContext } from "~/utils/logger.server";
+import { logger } from "~/utils/logger.server";
 import { SESSION_COOKIE } from "~/utils/session.server";
 import { invalidateImpact } from "~/services/impact-cache.server";
 import { createPageCache } from "./page-cache.ts";
@@ -47,12 +47,9 @@ export function createApp({ build, env, publicDir = "public" }: { build: ServerB
   // Build assets are not logged: a page view would log each of its scripts.
   app.use(requestLog(logger, { ignore: (path) => path.startsWith("/build/") }));
 
-  app.use((req, res, next) => {
+  app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
-    // A GET's loaders (the root's and the page's) share reads such as "who is signed in"; a write
-    // gets no memo, so the loaders that run after an action see what it changed.
-    const memo = SAFE_METHODS.has(req.method) ? new Map<string, Promise<unknown>>() : undefined;
-    requestContext.run({ requestId: requestIdOf(res), memo }, next);
+    next();
   });
 
   app.use(

@@ -18,7 +18,7 @@ export type CurrentUser = {
 export async function getOptionalUser(request: Request, now = new Date()): Promise<CurrentUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  return perRequest(`user:${sessionId}`, () => userOfSession(sessionId, now));
+  return perRequest(request, `user:${sessionId}`, () => userOfSession(sessionId, now));
 }
 
 async function userOfSession(sessionId: string, now: Date): Promise<CurrentUser | null> {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { logLines } from "../../tests/helpers/log-lines";
-import { createLogger, requestContext } from "./logger.server";
+import { createLogger } from "./logger.server";
 
 describe("logger", () => {
-  it("tags every line written while serving a request with its id", () => {
+  it("writes the service's name on every line, and at the level it is given", () => {
     const { lines, sink } = logLines();
     const log = createLogger(sink);
-    log.level = "info";
-    requestContext.run({ requestId: "req-123" }, () => log.info("inside"));
-    log.info("outside");
-    expect(lines[0]).toMatchObject({ msg: "inside", requestId: "req-123", service: "helping-hands" });
-    expect(lines[1].requestId).toBeUndefined();
+    log.level = "warn";
+    log.info("not written");
+    log.warn({ requestId: "req-123" }, "written");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: "written", requestId: "req-123", service: "helping-hands", level: 40 });
   });
 
   it("redacts personal fields", () => {

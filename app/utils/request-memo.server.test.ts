@@ -1,28 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { requestContext } from "./logger.server";
 import { perRequest } from "./request-memo.server";
+
+const get = (url = "http://app.test/giving") => new Request(url);
 
 describe("perRequest", () => {
   it("runs a read once per GET request and shares its result", async () => {
     let reads = 0;
     const read = async () => ++reads;
-    await requestContext.run({ requestId: "r1", memo: new Map() }, async () => {
-      expect(await Promise.all([perRequest("k", read), perRequest("k", read)])).toEqual([1, 1]);
-      expect(await perRequest("other", read)).toBe(2);
-    });
-    // The next request reads afresh.
-    await requestContext.run({ requestId: "r2", memo: new Map() }, async () => expect(await perRequest("k", read)).toBe(3));
+    const first = get();
+    expect(await Promise.all([perRequest(first, "k", read), perRequest(first, "k", read)])).toEqual([1, 1]);
+    expect(await perRequest(first, "other", read)).toBe(2);
+    expect(await perRequest(new Request(first.url, { method: "HEAD" }), "k", read)).toBe(3);
+    // The next request, even for the same URL, reads afresh.
+    expect(await perRequest(get(), "k", read)).toBe(4);
   });
 
-  it("does not memoise a request without a memo (a write) or outside a request", async () => {
+  it("does not memoise a write (a form post)", async () => {
     let reads = 0;
     const read = async () => ++reads;
-    await requestContext.run({ requestId: "post" }, async () => {
-      await perRequest("k", read);
-      await perRequest("k", read);
-    });
-    await perRequest("k", read);
-    expect(reads).toBe(3);
+    const post = new Request("http://app.test/giving", { method: "POST", body: "a=1" });
+    await perRequest(post, "k", read);
+    await perRequest(post, "k", read);
+    expect(reads).toBe(2);
   });
 
   it("does not keep a failed read", async () => {
@@ -32,9 +31,8 @@ describe("perRequest", () => {
       if (calls === 1) throw new Error("database busy");
       return "ok";
     };
-    await requestContext.run({ requestId: "r", memo: new Map() }, async () => {
-      await expect(perRequest("k", read)).rejects.toThrow("database busy");
-      expect(await perRequest("k", read)).toBe("ok");
-    });
+    const request = get();
+    await expect(perRequest(request, "k", read)).rejects.toThrow("database busy");
+    expect(await perRequest(request, "k", read)).toBe("ok");
   });
 });
