@@ -12,6 +12,12 @@ export async function dataVersion(name: DataName, source: DbTx = db()): Promise<
   return row ? Number(row.version) : null;
 }
 
+/**
+ * The minute `now` falls in, for the key of a value that also depends on the clock (periods still open,
+ * "decided in the last 30 days"): such an entry is never used outside the minute it was worked out in.
+ */
+export const minuteOf = (now: Date) => Math.floor(now.getTime() / 60_000);
+
 export type VersionedCache<T> = {
   /**
    * The value for `key` at the data's current version: kept, or worked out by `compute` and kept. The

@@ -5,6 +5,7 @@ import { pledgeCosts, payPeriodWords, type PledgeCosts } from "~/domain/pledges/
 import { CHANGE_LABELS } from "~/domain/pledges/authorisation";
 import { deductionInPeriod, type ChangeType, type PledgeStatus } from "~/domain/pledges/pledge";
 import { loadPledgeContext, type PledgeContext } from "~/services/pledges.server";
+import { createVersionedCache, minuteOf } from "~/services/data-version.server";
 
 const LONDON = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
 
@@ -34,7 +35,20 @@ export type MyGiving = {
 
 type DeductionRow = { id: string; amountPence: number | bigint; periodLabel: string; payDate: Date | string };
 
-export async function myGiving(userId: string, now: Date): Promise<MyGiving> {
+/**
+ * The page for `userId` as of `now`, kept per process and keyed by the pledge data's version, which triggers
+ * raise with every write to what the page shows (pledges and their changes, the employee's record, name and
+ * email, pay group and periods, deductions, settings, terms: docs/decisions/0021-data-versions.md), and by
+ * the minute, as the periods still open for a change move with the clock. A change is made through
+ * `loadPledgeContext` afresh, never through this copy.
+ */
+export function myGiving(userId: string, now: Date): Promise<MyGiving> {
+  return myGivingCache.read(`${userId}|${minuteOf(now)}`, () => readMyGiving(userId, now));
+}
+
+const myGivingCache = createVersionedCache<MyGiving>("pledges", 500);
+
+async function readMyGiving(userId: string, now: Date): Promise<MyGiving> {
   const ctx = await loadPledgeContext(userId, now);
   // What payroll has taken, newest period first: one join (an include is a second query).
   const deductions = await db().$queryRaw<DeductionRow[]>`

@@ -45,7 +45,7 @@ import {
 } from "~/services/applications.server";
 import { InsufficientFundsError, allocate, fundSummary } from "~/services/ledger.server";
 import { audit } from "~/services/audit.server";
-import { createVersionedCache } from "~/services/data-version.server";
+import { createVersionedCache, minuteOf } from "~/services/data-version.server";
 
 /** The member may not do this (declared a conflict): the route answers 403. */
 export class PanelForbiddenError extends Error {
@@ -240,7 +240,7 @@ type QueueData = { apps: QueueApplicationRow[]; facts: QueueFactRow[]; total: nu
 const queueCache = createVersionedCache<QueueData>("panel", 256);
 
 function queueKey(memberId: string, query: { filter: QueueFilter; page: number }, now: Date): string {
-  return `${query.filter}|${query.filter === "all" ? "" : memberId}|${query.page}|${Math.floor(now.getTime() / 60_000)}`;
+  return `${query.filter}|${query.filter === "all" ? "" : memberId}|${query.page}|${minuteOf(now)}`;
 }
 
 async function readQueuePage(memberId: string, query: { filter: QueueFilter; page: number }, now: Date): Promise<QueueData> {

@@ -13,7 +13,7 @@ import { BUILT_IN_LAYOUTS, LayoutError, builtInLayout, parseLayout, type Payroll
 import type { GivingMode } from "~/domain/payroll/periods";
 import type { ChangeType, PledgeChangeLike } from "~/domain/pledges/pledge";
 import { asDate } from "~/utils/sql-values.server";
-import { createVersionedCache } from "~/services/data-version.server";
+import { createVersionedCache, minuteOf } from "~/services/data-version.server";
 
 export type Actor = { userId: string; role: string };
 
@@ -352,7 +352,18 @@ type PeriodFileRow = {
 
 const fullName = (first: string | null, last: string | null) => (first === null ? null : `${first} ${last ?? ""}`);
 
-export async function periodPage(periodId: string, now: Date, source: DbTx = db()) {
+/**
+ * The pay period page as of `now`, kept per process and keyed by the pledge data's version (its triggers
+ * cover the periods, pay groups, files, layouts, settings and names the page shows as well as the pledges
+ * behind its totals) and by the minute (the period's status moves with the clock).
+ */
+export function periodPage(periodId: string, now: Date): Promise<PeriodPage | null> {
+  return periodPageCache.read(`${periodId}|${minuteOf(now)}`, () => readPeriodPage(periodId, now));
+}
+
+const periodPageCache = createVersionedCache<PeriodPage | null>("pledges", 64);
+
+async function readPeriodPage(periodId: string, now: Date, source: DbTx = db()) {
   // Three queries besides the cached totals: the period with its pay group, the period before it, who
   // locked it and the settings (a join; model reads were seven); the files with who made them; the layouts.
   const [[row], files, layouts] = await Promise.all([
@@ -431,4 +442,4 @@ export async function periodPage(periodId: string, now: Date, source: DbTx = db(
   };
 }
 
-export type PeriodPage = NonNullable<Awaited<ReturnType<typeof periodPage>>>;
+export type PeriodPage = NonNullable<Awaited<ReturnType<typeof readPeriodPage>>>;

@@ -1,11 +1,12 @@
 // The pay period page's totals are cached per process, keyed by the version of the pledge data
 // (app/services/payroll-files.server.ts). Any pledge change must show on the next view: the cache must
 // never serve figures older than the data.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
 import { seed } from "../../prisma/seed";
 import { periodPage } from "~/services/payroll-files.server";
 import { amendPledge, createPledge, stopPledge } from "~/services/pledges.server";
+import { lockPeriod } from "~/services/pay-periods.server";
 
 useTestDatabase();
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -76,6 +77,37 @@ async function givingEmployee() {
 }
 const otherGroup = async (payGroupId: string) => (await db().payGroup.findFirstOrThrow({ where: { id: { not: payGroupId } } })).id;
 const moveTo = (employeeId: string, payGroupId: string) => db().employeeRecord.update({ where: { id: employeeId }, data: { payGroupId } });
+
+describe("the whole pay period page", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("is served from memory at the same version in the same minute, and shows a new file, a lock and who locked it at once", async () => {
+    const periodId = await periodIdOf("February 2027");
+    const at = new Date(NOW.getTime() + 7_000);
+    const statements = async (when: Date) => {
+      const spy = vi.spyOn(db(), "$queryRaw");
+      await periodPage(periodId, when);
+      const count = spy.mock.calls.length;
+      spy.mockRestore();
+      return count;
+    };
+    expect(await statements(at)).toBeGreaterThanOrEqual(3);
+    expect(await statements(new Date(at.getTime() + 30_000))).toBe(1);
+    expect(await statements(new Date(at.getTime() + 60_000))).toBeGreaterThanOrEqual(3);
+
+    expect((await periodPage(periodId, at))!.files).toEqual([]);
+    await db().payrollFile.create({
+      data: { periodId, layoutId: "standard", kind: "change", rowCount: 1, participants: 1, totalPence: 500, givingMode: "net_pay", sha256: "0".repeat(64), createdById: alexId },
+    });
+    expect((await periodPage(periodId, at))!.files).toMatchObject([{ kind: "change", totalPence: 500 }]);
+
+    await lockPeriod(periodId, { userId: alexId, role: "finance" }, at);
+    const alex = await db().user.findUniqueOrThrow({ where: { id: alexId }, include: { person: true } });
+    expect((await periodPage(periodId, at))!.period.lockedBy).toBe(`${alex.person.firstName} ${alex.person.lastName}`);
+    await db().person.update({ where: { id: alex.personId }, data: { lastName: "Renamed" } });
+    expect((await periodPage(periodId, at))!.period.lockedBy).toBe(`${alex.person.firstName} Renamed`);
+  });
+});
 
 describe("the pledge data version", () => {
   const version = async () => (await db().dataVersion.findUniqueOrThrow({ where: { name: "pledges" } })).version;
