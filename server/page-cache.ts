@@ -27,6 +27,8 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
  * chosen by `?campaign=` is another query string, so it is rendered), and the impact page.
  */
 export const CACHED_PAGES = ["/", "/donate", "/impact"] as const;
+/** Of those, the pages with a `?page=` number (any other query string is rendered, never stored). */
+const PAGED = new Set(["/impact"]);
 export const PAGE_CACHE_TTL_MS = 30_000;
 const MAX_ENTRIES = 200;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -70,6 +72,7 @@ export function createPageCache({ paths = CACHED_PAGES, ttlMs = PAGE_CACHE_TTL_M
     if (names.some((n) => n !== "page") || names.length > 1) return null;
     const page = url.searchParams.get("page");
     if (page === null) return url.pathname;
+    if (!PAGED.has(url.pathname)) return null;
     // Page numbers only, and not endless ones: anything else is rendered, never stored.
     return /^[1-9]\d{0,3}$/.test(page) ? `${url.pathname}?page=${page}` : null;
   }

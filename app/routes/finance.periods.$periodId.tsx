@@ -10,7 +10,7 @@ import { formatPence } from "~/domain/money";
 import { CHANGE_KINDS } from "~/domain/payroll/changefile";
 import { formatDay, type GivingMode } from "~/domain/payroll/periods";
 import { periodPage, type PeriodStatus } from "~/services/payroll-files.server";
-import { lockPeriod } from "~/services/pay-periods.server";
+import { lockPeriodById } from "~/services/pay-periods.server";
 import { requireRole } from "~/utils/auth.server";
 import { setFlash } from "~/utils/session.server";
 
@@ -36,10 +36,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const periodId = params.periodId ?? "";
   if (form.get("intent") !== "lock") throw new Response("Unknown action.", { status: 400 });
-  const page = await periodPage(periodId, new Date());
-  if (!page) throw new Response("There is no such pay period.", { status: 404, statusText: "Not Found" });
-  await lockPeriod(periodId, { userId: user.id, role: "finance" }, new Date());
-  const message = `${page.period.label} (${page.period.payGroupName}) is locked. Pledge changes now take effect from a later period.`;
+  const locked = await lockPeriodById(periodId, { userId: user.id, role: "finance" }, new Date());
+  if (!locked) throw new Response("There is no such pay period.", { status: 404, statusText: "Not Found" });
+  const message = `${locked.label} (${locked.payGroupName}) is locked. Pledge changes now take effect from a later period.`;
   return redirect(`/finance/periods/${periodId}`, { status: 303, headers: { "Set-Cookie": await setFlash(request, { kind: "success", message }) } });
 }
 

@@ -1,14 +1,17 @@
 // Values worked out from data that a `DataVersion` counter stands for, kept per process and keyed by that
 // counter (docs/decisions/0021-data-versions.md). Database triggers raise a counter in the same transaction
 // as every write to its data, so a write through any app server (or plain SQL) is a new key at once.
-import { db, type DbTx } from "~/db.server";
+import { db } from "~/db.server";
 
 /** The counters the migrations create, each with the triggers that raise it. */
 export type DataName = "pledges" | "panel";
 
-/** The data's version, or null when its counter is missing (then nothing may be cached). */
-export async function dataVersion(name: DataName, source: DbTx = db()): Promise<number | null> {
-  const [row] = await source.$queryRaw<{ version: number | bigint }[]>`SELECT "version" FROM "DataVersion" WHERE "name" = ${name}`;
+/**
+ * The data's committed version, or null when its counter is missing (then nothing may be cached). Never read
+ * inside a transaction: a counter raised by a write that then rolls back would be used again by the next.
+ */
+export async function dataVersion(name: DataName): Promise<number | null> {
+  const [row] = await db().$queryRaw<{ version: number | bigint }[]>`SELECT "version" FROM "DataVersion" WHERE "name" = ${name}`;
   return row ? Number(row.version) : null;
 }
 
@@ -23,7 +26,7 @@ export type VersionedCache<T> = {
    * The value for `key` at the data's current version: kept, or worked out by `compute` and kept. The
    * counter is read before the data, so a write that commits in between makes a new key, never a stale entry.
    */
-  read(key: string, compute: () => Promise<T>, source?: DbTx): Promise<T>;
+  read(key: string, compute: () => Promise<T>): Promise<T>;
   size(): number;
 };
 
@@ -31,8 +34,8 @@ export type VersionedCache<T> = {
 export function createVersionedCache<T>(name: DataName, size: number): VersionedCache<T> {
   const entries = new Map<string, Promise<T>>();
   return {
-    async read(key, compute, source) {
-      const version = await dataVersion(name, source);
+    async read(key, compute) {
+      const version = await dataVersion(name);
       if (version === null) return compute();
       const versioned = `${key}|${version}`;
       const kept = entries.get(versioned);

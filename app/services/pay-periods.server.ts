@@ -87,6 +87,17 @@ export async function effectivePeriodFor(payGroupId: string, now: Date, tx: DbTx
   return (await periodsAhead(payGroupId, now, EFFECTIVE_WINDOW, tx)).effective;
 }
 
+/**
+ * Lock a period from its finance page: null when there is no such period, else its label and pay group's
+ * name (for the confirmation). Read afresh, never from the page's cached copy.
+ */
+export async function lockPeriodById(periodId: string, actor: { userId: string; role: string }, now: Date) {
+  const period = await db().payPeriod.findUnique({ where: { id: periodId }, select: { label: true, payGroup: { select: { name: true } } } });
+  if (!period) return null;
+  await lockPeriod(periodId, actor, now);
+  return { label: period.label, payGroupName: period.payGroup.name };
+}
+
 /** Lock a period: its file has gone to payroll, so later changes roll into the next period. */
 export async function lockPeriod(periodId: string, actor: { userId: string; role: string }, now: Date, tx: DbTx = db()) {
   const period = await tx.payPeriod.findUniqueOrThrow({ where: { id: periodId } });

@@ -304,15 +304,11 @@ const periodTotalsCache = createVersionedCache<ControlTotals>("pledges", 64);
 
 type DeductionsArgs = Parameters<typeof periodDeductions>;
 
-async function periodTotals(period: DeductionsArgs[1] & { id: string; payGroupId: string }, previous: DeductionsArgs[2], source: DbTx): Promise<ControlTotals> {
-  return periodTotalsCache.read(
-    `${period.id}|${previous?.startsOn.getTime() ?? ""}`,
-    async () => {
-      const histories = await loadGroupHistories(period.payGroupId, previous?.startsOn ?? period.startsOn, source, { names: false });
-      return periodDeductions(histories, period, previous, "change").totals;
-    },
-    source,
-  );
+async function periodTotals(period: DeductionsArgs[1] & { id: string; payGroupId: string }, previous: DeductionsArgs[2]): Promise<ControlTotals> {
+  return periodTotalsCache.read(`${period.id}|${previous?.startsOn.getTime() ?? ""}`, async () => {
+    const histories = await loadGroupHistories(period.payGroupId, previous?.startsOn ?? period.startsOn, db(), { names: false });
+    return periodDeductions(histories, period, previous, "change").totals;
+  });
 }
 
 type PeriodPageRow = {
@@ -363,7 +359,8 @@ export function periodPage(periodId: string, now: Date): Promise<PeriodPage | nu
 
 const periodPageCache = createVersionedCache<PeriodPage | null>("pledges", 64);
 
-async function readPeriodPage(periodId: string, now: Date, source: DbTx = db()) {
+async function readPeriodPage(periodId: string, now: Date) {
+  const source = db();
   // Three queries besides the cached totals: the period with its pay group, the period before it, who
   // locked it and the settings (a join; model reads were seven); the files with who made them; the layouts.
   const [[row], files, layouts] = await Promise.all([
@@ -405,7 +402,7 @@ async function readPeriodPage(periodId: string, now: Date, source: DbTx = db()) 
     row.previousStartsOn === null || row.previousEndsOn === null
       ? null
       : { startsOn: asDate(row.previousStartsOn), endsOn: asDate(row.previousEndsOn), label: row.previousLabel ?? "" };
-  const totals = await periodTotals(period, previous, source);
+  const totals = await periodTotals(period, previous);
   const defaultLayoutId = layouts.some((l) => l.id === row.payrollLayoutId) ? row.payrollLayoutId! : layouts[0].id;
   return {
     period: {

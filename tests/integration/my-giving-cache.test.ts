@@ -1,12 +1,12 @@
 // "My giving" is kept per process, keyed by the pledge data's version and the minute
 // (app/services/my-giving.server.ts; the migrations data_version and pledge_page_data_version). A second
 // view in the same minute reads only the counter; every write the page shows must show on the next view.
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
 import { seed } from "../../prisma/seed";
 import { myGiving } from "~/services/my-giving.server";
 import { amendPledge, createPledge } from "~/services/pledges.server";
-import { dataVersion } from "~/services/data-version.server";
+import { statementsOf, versionWatch } from "../helpers/data-version";
 
 useTestDatabase();
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -17,16 +17,6 @@ beforeAll(async () => {
   alexId = (await db().user.findUniqueOrThrow({ where: { email: "alex.morgan@council.example" } })).id;
   await createPledge({ userId: alexId, amountPence: 1_000, now: NOW });
 });
-
-afterEach(() => vi.restoreAllMocks());
-
-async function statementsOf(view: () => Promise<unknown>): Promise<number> {
-  const spy = vi.spyOn(db(), "$queryRaw");
-  await view();
-  const count = spy.mock.calls.length;
-  spy.mockRestore();
-  return count;
-}
 
 const alex = async () => {
   const user = await db().user.findUniqueOrThrow({ where: { id: alexId }, include: { person: { include: { employee: true } } } });
@@ -66,18 +56,9 @@ describe("the My giving page's cache", () => {
 });
 
 describe("the pledge data version", () => {
-  const version = async () => (await dataVersion("pledges"))!;
-
   it("rises with writes to what the pledge and pay period pages show, not with columns they do not show", async () => {
     const { personId, employee } = await alex();
-    let last = await version();
-    const check = async (write: () => Promise<unknown>, rises: boolean) => {
-      await write();
-      const now = await version();
-      if (rises) expect(now).toBeGreaterThan(last);
-      else expect(now).toBe(last);
-      last = now;
-    };
+    const check = (await versionWatch("pledges")).after;
     const period = await db().payPeriod.findFirstOrThrow({ where: { payGroupId: employee.payGroupId }, orderBy: { startsOn: "desc" } });
     await check(() => db().payPeriod.update({ where: { id: period.id }, data: { lockedAt: NOW } }), true);
     await check(() => db().deduction.updateMany({ where: { employeeId: employee.id }, data: { amountPence: 1_200 } }), true);

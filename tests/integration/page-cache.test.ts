@@ -173,6 +173,7 @@ describe("the page cache", () => {
     expect(donate[1].body).not.toContain("staff and public giving for the children in our care");
     // A campaign's own link, a signed-in visitor and a half-made gift (its cookie) are rendered each time.
     expect((await get("/donate?campaign=books")).cache).toBeNull();
+    expect((await get("/?page=2")).cache).toBeNull(); // not a paged page: never a second key
     const user = await makeUser("Robin", ["employee"]);
     const signedIn = await get("/", { cookie: await sessionCookieFor(user.email) });
     expect(signedIn.cache).toBeNull();

@@ -287,5 +287,6 @@ describe("over HTTP", () => {
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`/finance/periods/${may}`);
     expect((await db().payPeriod.findUniqueOrThrow({ where: { id: may } })).lockedById).toBe(finance.userId);
+    expect((await post(`/finance/periods/no-such-period`, { intent: "lock" })).status).toBe(404);
   });
 });

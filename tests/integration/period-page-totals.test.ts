@@ -1,12 +1,13 @@
 // The pay period page's totals are cached per process, keyed by the version of the pledge data
 // (app/services/payroll-files.server.ts). Any pledge change must show on the next view: the cache must
 // never serve figures older than the data.
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
 import { seed } from "../../prisma/seed";
 import { periodPage } from "~/services/payroll-files.server";
 import { amendPledge, createPledge, stopPledge } from "~/services/pledges.server";
 import { lockPeriod } from "~/services/pay-periods.server";
+import { statementsOf, versionWatch } from "../helpers/data-version";
 
 useTestDatabase();
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -79,18 +80,10 @@ const otherGroup = async (payGroupId: string) => (await db().payGroup.findFirstO
 const moveTo = (employeeId: string, payGroupId: string) => db().employeeRecord.update({ where: { id: employeeId }, data: { payGroupId } });
 
 describe("the whole pay period page", () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it("is served from memory at the same version in the same minute, and shows a new file, a lock and who locked it at once", async () => {
     const periodId = await periodIdOf("February 2027");
     const at = new Date(NOW.getTime() + 7_000);
-    const statements = async (when: Date) => {
-      const spy = vi.spyOn(db(), "$queryRaw");
-      await periodPage(periodId, when);
-      const count = spy.mock.calls.length;
-      spy.mockRestore();
-      return count;
-    };
+    const statements = (when: Date) => statementsOf(() => periodPage(periodId, when));
     expect(await statements(at)).toBeGreaterThanOrEqual(3);
     expect(await statements(new Date(at.getTime() + 30_000))).toBe(1);
     expect(await statements(new Date(at.getTime() + 60_000))).toBeGreaterThanOrEqual(3);
@@ -110,18 +103,11 @@ describe("the whole pay period page", () => {
 });
 
 describe("the pledge data version", () => {
-  const version = async () => (await db().dataVersion.findUniqueOrThrow({ where: { name: "pledges" } })).version;
-
   it("rises with each pledge change, pledge update and employee record change, and not for a rolled-back write", async () => {
     const { employeeId, pledgeId } = await givingEmployee();
     const january = await db().payPeriod.findUniqueOrThrow({ where: { id: await periodIdOf("January 2027") } });
-    let last = await version();
-    const rises = async (write: () => Promise<unknown>) => {
-      await write();
-      const now = await version();
-      expect(now).toBeGreaterThan(last);
-      last = now;
-    };
+    const watch = await versionWatch("pledges");
+    const rises = (write: () => Promise<unknown>) => watch.after(write, true);
     await rises(() =>
       db().pledgeChange.create({
         data: { pledgeId, type: "amend", amountPence: 1_234, effectivePeriodId: january.id, effectiveFrom: january.startsOn, byUserId: "test", createdAt: NOW },
@@ -135,6 +121,6 @@ describe("the pledge data version", () => {
         throw new Error("roll back");
       }),
     ).rejects.toThrow("roll back");
-    expect(await version()).toBe(last);
+    await watch.after(async () => undefined, false);
   });
 });

@@ -23,7 +23,10 @@ function twoRouteApp() {
     events.push(`${route} saw v${user.version}`);
     return json(user);
   };
-  const action = async () => {
+  const action = async ({ request }: { request: Request }) => {
+    // The action asks twice: a form post is never memoised, so both are reads.
+    await whoIsSignedIn(request);
+    await whoIsSignedIn(request);
     version++;
     events.push("action wrote");
     return json({ ok: true });
@@ -65,8 +68,8 @@ describe("a page view's shared reads", () => {
   it("are read after a form post's write, so the page shows what it changed", async () => {
     const { handle, events } = twoRouteApp();
     await handle(new Request("http://app.test/giving", { method: "POST", body: new URLSearchParams({ amount: "5" }) }));
-    expect(events[0]).toBe("action wrote");
-    expect(events.filter((e) => e.startsWith("read"))).toEqual(["read v1"]);
+    expect(events.slice(0, 3)).toEqual(["read v0", "read v0", "action wrote"]);
+    expect(events.slice(3).filter((e) => e.startsWith("read"))).toEqual(["read v1"]);
     expect(events.filter((e) => e.includes("saw")).sort()).toEqual(["giving saw v1", "root saw v1"]);
   });
 });

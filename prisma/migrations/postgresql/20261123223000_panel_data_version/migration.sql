@@ -16,7 +16,9 @@ CREATE TRIGGER "PanelConflict_panel" AFTER INSERT OR UPDATE OR DELETE ON "PanelC
   FOR EACH STATEMENT EXECUTE FUNCTION panel_data_changed();
 CREATE TRIGGER "PanelReview_panel" AFTER INSERT OR UPDATE OR DELETE ON "PanelReview"
   FOR EACH STATEMENT EXECUTE FUNCTION panel_data_changed();
--- Of a person, the queue shows only the first name; of the settings, only the quorum.
+-- Of a person, the queue shows only the first name (found through the user's person); of the settings, only the quorum.
+CREATE TRIGGER "User_panel" AFTER UPDATE OF "personId" OR DELETE ON "User"
+  FOR EACH STATEMENT EXECUTE FUNCTION panel_data_changed();
 CREATE TRIGGER "Person_panel" AFTER UPDATE OF "firstName" OR DELETE ON "Person"
   FOR EACH STATEMENT EXECUTE FUNCTION panel_data_changed();
 CREATE TRIGGER "OrganisationSettings_panel" AFTER INSERT OR UPDATE OF "panelQuorum" OR DELETE ON "OrganisationSettings"

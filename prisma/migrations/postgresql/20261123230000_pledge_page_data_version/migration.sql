@@ -2,7 +2,7 @@
 -- the "My giving" and pay period pages show as well: names and emails, pay groups and periods, what payroll
 -- took, the payroll files and layouts, the settings and the pledge terms.
 -- Once per statement, with the function the data_version migration made.
-CREATE TRIGGER "User_pledges" AFTER UPDATE OF "email" OR DELETE ON "User"
+CREATE TRIGGER "User_pledges" AFTER UPDATE OF "email", "personId" OR DELETE ON "User"
   FOR EACH STATEMENT EXECUTE FUNCTION pledge_data_changed();
 CREATE TRIGGER "Person_pledges" AFTER UPDATE OF "firstName", "lastName" OR DELETE ON "Person"
   FOR EACH STATEMENT EXECUTE FUNCTION pledge_data_changed();

@@ -26,7 +26,11 @@ CREATE TRIGGER "PanelReview_panel_update" AFTER UPDATE ON "PanelReview"
 BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "name" = 'panel'; END;
 CREATE TRIGGER "PanelReview_panel_delete" AFTER DELETE ON "PanelReview"
 BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "name" = 'panel'; END;
--- Of a person, the queue shows only the first name; of the settings, only the quorum.
+-- Of a person, the queue shows only the first name (found through the user's person); of the settings, only the quorum.
+CREATE TRIGGER "User_panel_update" AFTER UPDATE OF "personId" ON "User"
+BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "name" = 'panel'; END;
+CREATE TRIGGER "User_panel_delete" AFTER DELETE ON "User"
+BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "name" = 'panel'; END;
 CREATE TRIGGER "Person_panel_update" AFTER UPDATE OF "firstName" ON "Person"
 BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "name" = 'panel'; END;
 CREATE TRIGGER "Person_panel_delete" AFTER DELETE ON "Person"

@@ -2,7 +2,7 @@
 -- the "My giving" and pay period pages show as well: names and emails, pay groups and periods, what payroll
 -- took, the payroll files and layouts, the settings and the pledge terms.
 
-CREATE TRIGGER "User_pledges_update" AFTER UPDATE OF "email" ON "User"
+CREATE TRIGGER "User_pledges_update" AFTER UPDATE OF "email", "personId" ON "User"
 BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "name" = 'pledges'; END;
 CREATE TRIGGER "User_pledges_delete" AFTER DELETE ON "User"
 BEGIN UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "name" = 'pledges'; END;
