@@ -15,10 +15,12 @@ export type CurrentUser = {
   sessionId: string;
 };
 
-export async function getOptionalUser(request: Request, now = new Date()): Promise<CurrentUser | null> {
-  const sessionId = await readSessionId(request);
-  if (!sessionId) return null;
-  return perRequest(request, `user:${sessionId}`, () => userOfSession(sessionId, now));
+export function getOptionalUser(request: Request, now = new Date()): Promise<CurrentUser | null> {
+  // The cookie is checked once per page view too: its signature is verified with WebCrypto.
+  return perRequest(request, "user", async () => {
+    const sessionId = await readSessionId(request);
+    return sessionId ? userOfSession(sessionId, now) : null;
+  });
 }
 
 async function userOfSession(sessionId: string, now: Date): Promise<CurrentUser | null> {
