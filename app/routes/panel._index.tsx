@@ -57,24 +57,20 @@ export default function PanelQueue() {
           <table className="w-full border-collapse text-left" data-testid="panel-queue">
             <caption className="sr-only">{QUEUE_FILTER_LABELS[filter]}</caption>
             <ColumnHeads headings={["Reference", "First name", "Status", "Scored (quorum)", "Your part", "Waiting"]} cellClassName="border-b-2 border-gray-900 py-2 pr-4" />
-            <tbody>
+            {/* The cells' style is set once on the body, not on each of 150 cells: a lighter page to render and send. */}
+            <tbody className="[&>tr>*]:border-b [&>tr>*]:border-gray-300 [&>tr>*]:py-2 [&>tr>*]:pr-4">
               {rows.map((r) => (
                 <tr key={r.id} data-reference={r.reference}>
-                  <th scope="row" className="border-b border-gray-300 py-2 pr-4 font-normal">
+                  <th scope="row" className="font-normal">
                     <a href={`/panel/applications/${r.id}`} className="text-brand underline">
                       {r.reference}
                     </a>
                   </th>
-                  <td className="border-b border-gray-300 py-2 pr-4">{r.firstName ?? <span className="text-gray-700">Not shown</span>}</td>
-                  <td className="border-b border-gray-300 py-2 pr-4">{r.statusLabel}</td>
-                  <td className="border-b border-gray-300 py-2 pr-4">
-                    {r.scored} of {r.required}
-                    {r.quorumMet ? " (quorum reached)" : ""}
-                  </td>
-                  <td className="border-b border-gray-300 py-2 pr-4">{myPart(r)}</td>
-                  <td className="border-b border-gray-300 py-2 pr-4">
-                    {r.ageDays} {r.ageDays === 1 ? "day" : "days"}
-                  </td>
+                  <td>{r.firstName ?? <span className="text-gray-700">Not shown</span>}</td>
+                  <td>{r.statusLabel}</td>
+                  <td>{`${r.scored} of ${r.required}${r.quorumMet ? " (quorum reached)" : ""}`}</td>
+                  <td>{myPart(r)}</td>
+                  <td>{`${r.ageDays} ${r.ageDays === 1 ? "day" : "days"}`}</td>
                 </tr>
               ))}
             </tbody>
