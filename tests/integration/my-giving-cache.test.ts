@@ -3,7 +3,7 @@
 // view in the same minute reads only the counter; every write the page shows must show on the next view.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
-import { seed } from "../../prisma/seed";
+import { seededWithAlex } from "../helpers/users";
 import { myGiving } from "~/services/my-giving.server";
 import { amendPledge, createPledge } from "~/services/pledges.server";
 import { statementsOf, versionWatch } from "../helpers/data-version";
@@ -13,8 +13,7 @@ const NOW = new Date("2026-11-20T10:00:00Z");
 let alexId = "";
 
 beforeAll(async () => {
-  await seed(db(), { now: new Date("2026-09-15T10:00:00Z") });
-  alexId = (await db().user.findUniqueOrThrow({ where: { email: "alex.morgan@council.example" } })).id;
+  alexId = await seededWithAlex();
   await createPledge({ userId: alexId, amountPence: 1_000, now: NOW });
 });
 

@@ -3,7 +3,7 @@
 // never serve figures older than the data.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, useTestDatabase } from "../helpers/db";
-import { seed } from "../../prisma/seed";
+import { seededWithAlex } from "../helpers/users";
 import { periodPage } from "~/services/payroll-files.server";
 import { amendPledge, createPledge, stopPledge } from "~/services/pledges.server";
 import { lockPeriod } from "~/services/pay-periods.server";
@@ -14,8 +14,7 @@ const NOW = new Date("2026-11-20T10:00:00Z");
 let alexId = "";
 
 beforeAll(async () => {
-  await seed(db(), { now: new Date("2026-09-15T10:00:00Z") });
-  alexId = (await db().user.findUniqueOrThrow({ where: { email: "alex.morgan@council.example" } })).id;
+  alexId = await seededWithAlex();
 });
 
 async function periodIdOf(label: string): Promise<string> {
