@@ -24,8 +24,8 @@ const DOWNLOAD_ERRORS: Record<string, { field: string; message: string }> = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["finance"]);
-  const page = await periodPage(params.periodId ?? "", new Date());
+  const user = await requireRole(request, ["finance"]);
+  const page = await periodPage(params.periodId ?? "", new Date(), user.dataVersions);
   if (!page) throw new Response("There is no such pay period.", { status: 404, statusText: "Not Found" });
   const error = DOWNLOAD_ERRORS[new URL(request.url).searchParams.get("error") ?? ""] ?? null;
   return json({ ...page, error });

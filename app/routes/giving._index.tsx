@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "My giving – Helping Hands" 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["employee"]);
   try {
-    return json(await myGiving(user.id, new Date()));
+    return json(await myGiving(user.id, new Date(), user.dataVersions));
   } catch (err) {
     if (err instanceof PledgeError) throw new Response(err.message, { status: 403, statusText: "Forbidden" });
     throw err;

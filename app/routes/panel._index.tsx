@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Panel applications – Helpin
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["panel"]);
   const query = queueQueryOf(new URL(request.url).searchParams);
-  return json(await panelQueue({ userId: user.id, roles: user.roles }, query));
+  return json(await panelQueue({ userId: user.id, roles: user.roles }, query, new Date(), user.dataVersions));
 }
 
 function myPart(row: QueueRow): string {

@@ -5,7 +5,7 @@ import { pledgeCosts, payPeriodWords, type PledgeCosts } from "~/domain/pledges/
 import { CHANGE_LABELS } from "~/domain/pledges/authorisation";
 import { deductionInPeriod, type ChangeType, type PledgeStatus } from "~/domain/pledges/pledge";
 import { loadPledgeContext, type PledgeContext } from "~/services/pledges.server";
-import { createVersionedCache, minuteOf } from "~/services/data-version.server";
+import { createVersionedCache, minuteOf, type DataVersions } from "~/services/data-version.server";
 
 const LONDON = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
 
@@ -42,8 +42,8 @@ type DeductionRow = { id: string; amountPence: number | bigint; periodLabel: str
  * the minute, as the periods still open for a change move with the clock. A change is made through
  * `loadPledgeContext` afresh, never through this copy.
  */
-export function myGiving(userId: string, now: Date): Promise<MyGiving> {
-  return myGivingCache.read(`${userId}|${minuteOf(now)}`, () => readMyGiving(userId, now));
+export function myGiving(userId: string, now: Date, versions?: DataVersions): Promise<MyGiving> {
+  return myGivingCache.read(`${userId}|${minuteOf(now)}`, () => readMyGiving(userId, now), versions);
 }
 
 const myGivingCache = createVersionedCache<MyGiving>("pledges", 500);

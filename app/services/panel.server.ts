@@ -45,7 +45,7 @@ import {
 } from "~/services/applications.server";
 import { InsufficientFundsError, allocate, fundSummary } from "~/services/ledger.server";
 import { audit } from "~/services/audit.server";
-import { createVersionedCache, minuteOf } from "~/services/data-version.server";
+import { createVersionedCache, minuteOf, type DataVersions } from "~/services/data-version.server";
 
 /** The member may not do this (declared a conflict): the route answers 403. */
 export class PanelForbiddenError extends Error {
@@ -203,8 +203,9 @@ function queuePage(sets: Prisma.Sql[], page: number): Promise<QueueApplicationRo
  * the count and the quorum setting, then the page's declarations and reviews together (two queries, or none
  * when the page is cached). Quorum and access are then worked out by the domain rules, as everywhere else.
  */
-export async function panelQueue(member: Actor, query: { filter: QueueFilter; page: number }, now = new Date()): Promise<Queue> {
-  const { apps, facts, total, page, panelQuorum } = await queueCache.read(queueKey(member.userId, query, now), () => readQueuePage(member.userId, query, now));
+export async function panelQueue(member: Actor, query: { filter: QueueFilter; page: number }, now = new Date(), versions?: DataVersions): Promise<Queue> {
+  const key = queueKey(member.userId, query, now);
+  const { apps, facts, total, page, panelQuorum } = await queueCache.read(key, () => readQueuePage(member.userId, query, now), versions);
   const rows = apps.map((a): QueueRow => {
     const conflicts = facts.filter((f) => f.applicationId === a.id && f.kind === "declaration").map((f) => ({ memberId: f.memberId, conflict: Boolean(Number(f.conflict)) }));
     const reviews = facts.filter((f) => f.applicationId === a.id && f.kind === "review");

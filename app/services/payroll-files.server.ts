@@ -13,7 +13,7 @@ import { BUILT_IN_LAYOUTS, LayoutError, builtInLayout, parseLayout, type Payroll
 import type { GivingMode } from "~/domain/payroll/periods";
 import type { ChangeType, PledgeChangeLike } from "~/domain/pledges/pledge";
 import { asDate } from "~/utils/sql-values.server";
-import { createVersionedCache, minuteOf } from "~/services/data-version.server";
+import { createVersionedCache, minuteOf, type DataVersions } from "~/services/data-version.server";
 
 export type Actor = { userId: string; role: string };
 
@@ -353,8 +353,8 @@ const fullName = (first: string | null, last: string | null) => (first === null 
  * cover the periods, pay groups, files, layouts, settings and names the page shows as well as the pledges
  * behind its totals) and by the minute (the period's status moves with the clock).
  */
-export function periodPage(periodId: string, now: Date): Promise<PeriodPage | null> {
-  return periodPageCache.read(`${periodId}|${minuteOf(now)}`, () => readPeriodPage(periodId, now));
+export function periodPage(periodId: string, now: Date, versions?: DataVersions): Promise<PeriodPage | null> {
+  return periodPageCache.read(`${periodId}|${minuteOf(now)}`, () => readPeriodPage(periodId, now), versions);
 }
 
 const periodPageCache = createVersionedCache<PeriodPage | null>("pledges", 64);

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { db } from "~/db.server";
 import { hasAnyRole, isRole, type Role } from "~/domain/roles";
 import { perRequest } from "~/utils/request-memo.server";
+import type { DataVersions } from "~/services/data-version.server";
 import { readSessionId } from "~/utils/session.server";
 
 export type CurrentUser = {
@@ -13,6 +14,8 @@ export type CurrentUser = {
   lastName: string;
   roles: Role[];
   sessionId: string;
+  /** the data counters as this request began (read in the same statement), for the pages' caches */
+  dataVersions?: DataVersions;
 };
 
 export function getOptionalUser(request: Request, now = new Date()): Promise<CurrentUser | null> {
@@ -25,7 +28,10 @@ export function getOptionalUser(request: Request, now = new Date()): Promise<Cur
 
 async function userOfSession(sessionId: string, now: Date): Promise<CurrentUser | null> {
   // Every page asks this: one plain SQL query, a row per role (a model include is five queries).
-  const rows = await db().$queryRaw<SessionRow[]>`SELECT s."expiresAt", u."id", u."personId", u."email", u."active", p."firstName", p."lastName", r."role"
+  // The data counters ride along: the cached pages (data-version.server.ts) then need no statement of their own.
+  const rows = await db().$queryRaw<SessionRow[]>`SELECT s."expiresAt", u."id", u."personId", u."email", u."active", p."firstName", p."lastName", r."role",
+      (SELECT "version" FROM "DataVersion" WHERE "name" = 'pledges') AS "pledgesVersion",
+      (SELECT "version" FROM "DataVersion" WHERE "name" = 'panel') AS "panelVersion"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId" JOIN "Person" p ON p."id" = u."personId"
     LEFT JOIN "UserRole" r ON r."userId" = u."id" WHERE s."id" = ${sessionId}`;
   const row = rows[0];
@@ -38,6 +44,7 @@ async function userOfSession(sessionId: string, now: Date): Promise<CurrentUser 
     lastName: row.lastName,
     roles: rows.map((r) => r.role).filter((role): role is string => role !== null).filter(isRole),
     sessionId,
+    dataVersions: { pledges: versionOf(row.pledgesVersion), panel: versionOf(row.panelVersion) },
   };
 }
 
@@ -50,7 +57,11 @@ type SessionRow = {
   firstName: string;
   lastName: string;
   role: string | null;
+  pledgesVersion: number | bigint | null;
+  panelVersion: number | bigint | null;
 };
+
+const versionOf = (value: number | bigint | null) => (value === null ? null : Number(value));
 
 function signInRedirect(request: Request): Response {
   const url = new URL(request.url);

@@ -8,6 +8,9 @@ import { makeUser, type TestUser } from "../helpers/users";
 import { declare, panelQueue, saveReview } from "~/services/panel.server";
 import { publishTerms } from "~/services/terms.server";
 import { statementsOf, versionWatch } from "../helpers/data-version";
+import { sessionCookieFor } from "../helpers/server";
+import { dataVersion } from "~/services/data-version.server";
+import { getOptionalUser } from "~/utils/auth.server";
 
 useTestDatabase();
 
@@ -80,6 +83,18 @@ describe("the panel queue's cache", () => {
 
     await db().supportApplication.update({ where: { id: app.id }, data: { status: "withdrawn" } });
     expect(await rowOf(member, app.id)).toBeUndefined();
+  });
+
+  it("takes the counters read with who is signed in: a page view then makes no statement for them", async () => {
+    const signedIn = async () => (await getOptionalUser(new Request("http://app.test/panel", { headers: { Cookie: await sessionCookieFor(member.email) } })))!;
+    const before = await signedIn();
+    expect(before.dataVersions).toEqual({ pledges: await dataVersion("pledges"), panel: await dataVersion("panel") });
+    const app = await withPanel();
+    const after = await signedIn();
+    expect(after.dataVersions!.panel).toBeGreaterThan(before.dataVersions!.panel!);
+    const view = (versions: typeof after.dataVersions) => panelQueue(member, { filter: "all", page: 1 }, NOW, versions);
+    expect((await view(after.dataVersions)).rows.map((r) => r.id)).toContain(app.id);
+    expect(await statementsOf(() => view(after.dataVersions))).toBe(0);
   });
 
   it("reads afresh on every view when the counter is missing", async () => {
