@@ -31,10 +31,9 @@ export type VersionedCache<T> = {
   /**
    * The value for `key` at the data's current version: kept, or worked out by `compute` and kept. The
    * counter is read before the data (or given, as read earlier in the request), so a write that commits in
-   * between makes a new key, never a stale entry.
+   * between makes a new key, never a stale entry. `compute` is told the version it is keyed by.
    */
-  read(key: string, compute: () => Promise<T>, versions?: DataVersions): Promise<T>;
-  size(): number;
+  read(key: string, compute: (version: number | null) => Promise<T>, versions?: Partial<DataVersions>): Promise<T>;
 };
 
 /** A cache of at most `size` entries (the oldest goes first) for values worked out from `name`'s data. */
@@ -42,19 +41,19 @@ export function createVersionedCache<T>(name: DataName, size: number): Versioned
   const entries = new Map<string, Promise<T>>();
   return {
     async read(key, compute, versions) {
-      const version = versions ? versions[name] : await dataVersion(name);
-      if (version === null) return compute();
+      const given = versions?.[name];
+      const version = given !== undefined ? given : await dataVersion(name);
+      if (version === null) return compute(null);
       const versioned = `${key}|${version}`;
       const kept = entries.get(versioned);
       if (kept) return kept;
       // The promise is kept, so requests that miss together work the value out once.
-      const value = compute();
+      const value = compute(version);
       if (entries.size >= size) entries.delete(entries.keys().next().value!);
       entries.set(versioned, value);
       // A failed computation is not kept: the next request tries again.
       value.catch(() => entries.get(versioned) === value && entries.delete(versioned));
       return value;
     },
-    size: () => entries.size,
   };
 }

@@ -205,7 +205,7 @@ function queuePage(sets: Prisma.Sql[], page: number): Promise<QueueApplicationRo
  */
 export async function panelQueue(member: Actor, query: { filter: QueueFilter; page: number }, now = new Date(), versions?: DataVersions): Promise<Queue> {
   const key = queueKey(member.userId, query, now);
-  const { apps, facts, total, page, panelQuorum } = await queueCache.read(key, () => readQueuePage(member.userId, query, now), versions);
+  const { apps, facts, total, page, pageCount, panelQuorum } = await queueCache.read(key, () => readQueuePage(member.userId, query, now), versions);
   const rows = apps.map((a): QueueRow => {
     const conflicts = facts.filter((f) => f.applicationId === a.id && f.kind === "declaration").map((f) => ({ memberId: f.memberId, conflict: Boolean(Number(f.conflict)) }));
     const reviews = facts.filter((f) => f.applicationId === a.id && f.kind === "review");
@@ -225,11 +225,11 @@ export async function panelQueue(member: Actor, query: { filter: QueueFilter; pa
       ageDays: daysBetween(new Date(a.submittedAt ?? a.createdAt), now),
     };
   });
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PANEL_PAGE_SIZE)), filter: query.filter };
+  return { rows, total, page, pageCount, filter: query.filter };
 }
 
 /** One page of a filter as read from the database, before the member's access and quorum are worked out. */
-type QueueData = { apps: QueueApplicationRow[]; facts: QueueFactRow[]; total: number; page: number; panelQuorum: number };
+type QueueData = { apps: QueueApplicationRow[]; facts: QueueFactRow[]; total: number; page: number; pageCount: number; panelQuorum: number };
 
 /**
  * Pages of the queue, kept per process and keyed by the panel data's version (raised by triggers with every
@@ -264,7 +264,7 @@ async function readQueuePage(memberId: string, query: { filter: QueueFilter; pag
         UNION ALL
         SELECT "applicationId", "memberId", NULL, 'review' FROM "PanelReview" WHERE "applicationId" IN (${Prisma.join(ids)})`
     : [];
-  return { apps, facts, total, page, panelQuorum: quorumSetting(quorum) };
+  return { apps, facts, total, page, pageCount, panelQuorum: quorumSetting(quorum) };
 }
 
 // ---------------------------------------------------------------------------------------------

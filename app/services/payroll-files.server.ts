@@ -298,17 +298,17 @@ export async function periodsOverview(now: Date, source: DbTx = db()) {
 /** Presenter for /finance/periods/:periodId. Null when there is no such period. */
 // The period page's totals are computed from every pledge history of the pay group: tens of ms on a
 // council of thousands, on every view. They are kept per process, keyed by the version of the pledge
-// data, which database triggers raise with every write to pledges, their changes or employee records
-// (app/services/data-version.server.ts), so a change made through any server is a new key at once.
+// data, which database triggers raise with every write behind them (app/services/data-version.server.ts),
+// so a change made through any server is a new key at once.
 const periodTotalsCache = createVersionedCache<ControlTotals>("pledges", 64);
 
 type DeductionsArgs = Parameters<typeof periodDeductions>;
 
-async function periodTotals(period: DeductionsArgs[1] & { id: string; payGroupId: string }, previous: DeductionsArgs[2]): Promise<ControlTotals> {
+async function periodTotals(period: DeductionsArgs[1] & { id: string; payGroupId: string }, previous: DeductionsArgs[2], versions: Partial<DataVersions>): Promise<ControlTotals> {
   return periodTotalsCache.read(`${period.id}|${previous?.startsOn.getTime() ?? ""}`, async () => {
     const histories = await loadGroupHistories(period.payGroupId, previous?.startsOn ?? period.startsOn, db(), { names: false });
     return periodDeductions(histories, period, previous, "change").totals;
-  });
+  }, versions);
 }
 
 type PeriodPageRow = {
@@ -354,12 +354,12 @@ const fullName = (first: string | null, last: string | null) => (first === null 
  * behind its totals) and by the minute (the period's status moves with the clock).
  */
 export function periodPage(periodId: string, now: Date, versions?: DataVersions): Promise<PeriodPage | null> {
-  return periodPageCache.read(`${periodId}|${minuteOf(now)}`, () => readPeriodPage(periodId, now), versions);
+  return periodPageCache.read(`${periodId}|${minuteOf(now)}`, (version) => readPeriodPage(periodId, now, { pledges: version }), versions);
 }
 
 const periodPageCache = createVersionedCache<PeriodPage | null>("pledges", 64);
 
-async function readPeriodPage(periodId: string, now: Date) {
+async function readPeriodPage(periodId: string, now: Date, versions: Partial<DataVersions>) {
   const source = db();
   // Three queries besides the cached totals: the period with its pay group, the period before it, who
   // locked it and the settings (a join; model reads were seven); the files with who made them; the layouts.
@@ -402,7 +402,8 @@ async function readPeriodPage(periodId: string, now: Date) {
     row.previousStartsOn === null || row.previousEndsOn === null
       ? null
       : { startsOn: asDate(row.previousStartsOn), endsOn: asDate(row.previousEndsOn), label: row.previousLabel ?? "" };
-  const totals = await periodTotals(period, previous);
+  // Keyed by the counter the page was keyed by: it is not read a second time.
+  const totals = await periodTotals(period, previous, versions);
   const defaultLayoutId = layouts.some((l) => l.id === row.payrollLayoutId) ? row.payrollLayoutId! : layouts[0].id;
   return {
     period: {
