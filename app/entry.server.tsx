@@ -34,7 +34,9 @@ export default function handleRequest(
     return Promise.reject(error);
   }
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+  // Sent as UTF-8 bytes: a string body is first checked for lone surrogates by undici (toUSVString), a whole
+  // extra pass over any page with a character beyond Latin-1 (a £ or an en dash: nearly every page).
+  return new Response(Buffer.from(`<!DOCTYPE html>${html}`, "utf8"), { headers: responseHeaders, status: responseStatusCode });
 }
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
