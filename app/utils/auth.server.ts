@@ -1,6 +1,6 @@
 // Guards. Every loader and action starts with one of these (or is explicitly public).
 import { redirect } from "@remix-run/node";
-import { db } from "~/db.server";
+import { db, driverRows } from "~/db.server";
 import { hasAnyRole, isRole, type Role } from "~/domain/roles";
 import { perRequest } from "~/utils/request-memo.server";
 import type { DataVersions } from "~/services/data-version.server";
@@ -27,13 +27,18 @@ export function getOptionalUser(request: Request, now = new Date()): Promise<Cur
 }
 
 async function userOfSession(sessionId: string, now: Date): Promise<CurrentUser | null> {
-  // Every page asks this: one plain SQL query, a row per role (a model include is five queries).
-  // The data counters ride along: the cached pages (data-version.server.ts) then need no statement of their own.
-  const rows = await db().$queryRaw<SessionRow[]>`SELECT s."expiresAt", u."id", u."personId", u."email", u."active", p."firstName", p."lastName", r."role",
+  // Every page asks this: one plain SQL query, a row per role (a model include is five queries), sent straight
+  // to the driver (db.server.ts driverRows). The data counters ride along: the cached pages
+  // (data-version.server.ts) then need no statement of their own.
+  const rows = await driverRows<SessionRow>(
+    db(),
+    (param) => `SELECT s."expiresAt", u."id", u."personId", u."email", u."active", p."firstName", p."lastName", r."role",
       (SELECT "version" FROM "DataVersion" WHERE "name" = 'pledges') AS "pledgesVersion",
       (SELECT "version" FROM "DataVersion" WHERE "name" = 'panel') AS "panelVersion"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId" JOIN "Person" p ON p."id" = u."personId"
-    LEFT JOIN "UserRole" r ON r."userId" = u."id" WHERE s."id" = ${sessionId}`;
+    LEFT JOIN "UserRole" r ON r."userId" = u."id" WHERE s."id" = ${param(1)}`,
+    [sessionId],
+  );
   const row = rows[0];
   if (!row || new Date(row.expiresAt) <= now || !row.active) return null;
   return {
