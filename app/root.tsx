@@ -31,16 +31,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     layoutSettings(),
     readFlash(request),
   ]);
-  return json(
-    {
-      serviceName: SERVICE_NAME,
-      fundName: settings?.fundName ?? SERVICE_NAME,
-      user: user ? { firstName: user.firstName, roles: user.roles } : null,
-      emailToOutbox: loadEnv().emailToOutbox,
-      flash,
-    },
-    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
-  );
+  const data = {
+    serviceName: SERVICE_NAME,
+    fundName: settings?.fundName ?? SERVICE_NAME,
+    user: user ? { firstName: user.firstName, roles: user.roles } : null,
+    emailToOutbox: loadEnv().emailToOutbox,
+    flash,
+  };
+  // Plain data when there is no header to set: a page view then skips the JSON round trip (decision 0029).
+  return setCookie ? json(data, { headers: { "Set-Cookie": setCookie } }) : data;
 }
 
 function Document({ children, title }: { children: React.ReactNode; title?: string }) {

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS, type Role } from "~/domain/roles";
 import { getOptionalUser } from "~/utils/auth.server";
@@ -29,11 +28,11 @@ const ROLE_HOME: Record<Role, { intro: string; links: { to: string; label: strin
 // Public page; signed-in users also see their role's home.
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, settings] = await Promise.all([getOptionalUser(request), getSettings()]);
-  return json({
+  return {
     fundName: settings?.fundName ?? SERVICE_NAME,
     councilName: settings?.councilName ?? null,
     user: user ? { firstName: user.firstName, roles: user.roles } : null,
-  });
+  };
 }
 
 export default function Home() {

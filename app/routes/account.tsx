@@ -19,7 +19,7 @@ const digestSchema = z.object({ digest: z.enum(["yes", "no"], { error: "Select y
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const account = await accountFor(user.id);
-  return json({ ...account, roles: user.roles.map((r) => ROLE_LABELS[r]), canHaveDigest: canHaveDigest(user.roles) });
+  return { ...account, roles: user.roles.map((r) => ROLE_LABELS[r]), canHaveDigest: canHaveDigest(user.roles) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const empty: AuditPage = { rows: [], total: 0, page: 1, pageCount: 1, actions: [], entityTypes: [] };
     return json({ ...empty, values: parsed.values, errors: parsed.errors }, { status: 400 });
   }
-  return json({ ...(await auditLogPage(parsed.query)), values: parsed.values, errors: {} as Record<string, string> });
+  return { ...(await auditLogPage(parsed.query)), values: parsed.values, errors: {} as Record<string, string> };
 }
 
 function pageLink(values: AuditFilterValues, page: number): string {

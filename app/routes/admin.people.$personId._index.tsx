@@ -1,7 +1,6 @@
 // One person, for an administrator answering a subject access request: who they are, how much each table
 // holds about them, and the two exports. Opening it is audited.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BackLink, SummaryList } from "~/components/pledge-ui";
 import { isRole, ROLE_LABELS } from "~/domain/roles";
@@ -14,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["admin"]);
   const summary = await personSummary({ userId: user.id, personId: user.personId, roles: user.roles }, params.personId ?? "");
   if (!summary) throw new Response("Not found", { status: 404 });
-  return json(summary);
+  return summary;
 }
 
 const DAY = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" });

@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (recordId) {
     const record = await erasureRecord(recordId);
     if (!record || record.personId !== personId) throw new Response("Not found", { status: 404 });
-    return json({ done: { erasedAt: record.erasedAt.toISOString(), summary: record.summary }, plan: null });
+    return { done: { erasedAt: record.erasedAt.toISOString(), summary: record.summary }, plan: null };
   }
   try {
     return json({ done: null, plan: await erasurePlan(personId) }, { headers: { "Cache-Control": "no-store" } });

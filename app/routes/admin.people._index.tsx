@@ -1,6 +1,5 @@
 // Administrators find a person by name or email address, to answer a subject access request.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, TextField } from "~/components/forms";
 import { ColumnHeads } from "~/components/finance-ui";
@@ -16,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 200);
   const page = Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1;
-  return json({ q, ...(await searchPeople(q, page)) });
+  return { q, ...(await searchPeople(q, page)) };
 }
 
 const pageLink = (q: string, page: number) => `/admin/people?${new URLSearchParams({ ...(q ? { q } : {}), page: String(page) })}`;

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await orNotFound(applicantPage(actor, params.id ?? ""));
   const terms = page.status === "draft" ? await currentTermsView() : null;
   const next = page.status === "draft" ? (firstIncompleteStep(page.answers, terms?.maxAwardPence ?? null) ?? "check") : null;
-  return json({ page, continueTo: next ? `/applications/${page.id}/${next}` : null });
+  return { page, continueTo: next ? `/applications/${page.id}/${next}` : null };
 }
 
 type ActionData = { errors: FieldErrors; answer: string };

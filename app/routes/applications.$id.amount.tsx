@@ -1,6 +1,5 @@
 // Application step 2: how much (in pounds, at most the terms' most per award), with a link or a quote.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { TextArea, TextField } from "~/components/forms";
 import { StepPage } from "~/components/application-ui";
@@ -14,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "How much do you need? – Hel
 const NO_TERMS_LIMIT = 10_000_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return json(await loadStep(request, params.id ?? "", "amount"));
+  return await loadStep(request, params.id ?? "", "amount");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Check your answers before sen
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await loadStep(request, params.id ?? "", "entitlement");
-  return json({ ...data, back: `/applications/${data.id}/${STEPS[STEPS.length - 1]}`, missing: missingAnswers(data.answers, data.maxAwardPence) });
+  return { ...data, back: `/applications/${data.id}/${STEPS[STEPS.length - 1]}`, missing: missingAnswers(data.answers, data.maxAwardPence) };
 }
 
 type ActionData = { missing: MissingAnswer[]; message: string };

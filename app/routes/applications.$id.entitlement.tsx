@@ -1,7 +1,6 @@
 // Application step 4: the statutory entitlement check. The fund adds to what the council must already
 // provide (for example the Higher Education Bursary or the Setting Up Home Allowance), never replaces it.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { TextArea, TextField } from "~/components/forms";
 import { Radios } from "~/components/pledge-ui";
@@ -12,7 +11,7 @@ import { loadStep, saveStepAction } from "~/utils/application-steps.server";
 export const meta: MetaFunction = () => [{ title: "Does other support already pay for this? – Helping Hands" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return json(await loadStep(request, params.id ?? "", "entitlement"));
+  return await loadStep(request, params.id ?? "", "entitlement");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,6 +1,5 @@
 // Application step 1: what the money is for (a category and, in the applicant's words, what they need).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { TextArea } from "~/components/forms";
 import { Radios } from "~/components/pledge-ui";
@@ -11,7 +10,7 @@ import { loadStep, saveStepAction } from "~/utils/application-steps.server";
 export const meta: MetaFunction = () => [{ title: "What is the money for? – Helping Hands" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return json(await loadStep(request, params.id ?? "", "purpose"));
+  return await loadStep(request, params.id ?? "", "purpose");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,6 +1,6 @@
 // The confirmation after sending: the reference and what happens next.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Panel } from "~/components/pledge-ui";
 import { applicantPage, orNotFound } from "~/services/application-journey.server";
@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request);
   const page = await orNotFound(applicantPage(actor, params.id ?? ""));
   if (page.status === "draft") throw redirect(`/applications/${page.id}/check`);
-  return json({ id: page.id, reference: page.reference });
+  return { id: page.id, reference: page.reference };
 }
 
 export default function ApplicationSent() {

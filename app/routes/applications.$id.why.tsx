@@ -1,6 +1,5 @@
 // Application step 3: why it matters, in the applicant's own words.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { TextArea } from "~/components/forms";
 import { StepPage } from "~/components/application-ui";
@@ -10,7 +9,7 @@ import { loadStep, saveStepAction } from "~/utils/application-steps.server";
 export const meta: MetaFunction = () => [{ title: "Why does this matter? – Helping Hands" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return json(await loadStep(request, params.id ?? "", "why"));
+  return await loadStep(request, params.id ?? "", "why");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request);
   const page = await orNotFound(applicantPage(actor, params.id ?? ""));
   if (!canTake(page.status, "withdraw", "applicant")) throw redirect(`/applications/${page.id}`);
-  return json({ id: page.id, reference: page.reference });
+  return { id: page.id, reference: page.reference };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -24,7 +24,7 @@ async function load(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { followUp } = await load(request, params.id);
-  return json({ followUp });
+  return { followUp };
 }
 
 type ActionData = { errors: FollowUpErrors & { form?: string }; values: FollowUpFormValues };

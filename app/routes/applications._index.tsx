@@ -1,6 +1,5 @@
 // A young person's applications, and a personal adviser's caseload's: each with its status.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CATEGORY_SHORT, isCategory } from "~/domain/applications/form";
 import { formatPence } from "~/domain/money";
@@ -16,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Applications – Helping Hand
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireApplicant(request);
   const [applications, terms, followUps] = await Promise.all([myApplications(actor), currentTermsView(), followUpsDueFor(actor.userId)]);
-  return json({ applications, isAdviser: actor.roles.includes("personal_adviser"), open: terms !== null, followUps });
+  return { applications, isAdviser: actor.roles.includes("personal_adviser"), open: terms !== null, followUps };
 }
 
 export default function Applications() {

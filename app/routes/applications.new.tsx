@@ -17,9 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireApplicant(request);
   const terms = await currentTermsView();
   if (actor.roles.includes("personal_adviser")) {
-    return json({ as: "adviser" as const, people: await caseloadOf(actor.userId), maxAwardPence: terms?.maxAwardPence ?? null });
+    return { as: "adviser" as const, people: await caseloadOf(actor.userId), maxAwardPence: terms?.maxAwardPence ?? null };
   }
-  return json({ as: "young_person" as const, people: await advisersOf(actor.userId), maxAwardPence: terms?.maxAwardPence ?? null });
+  return { as: "young_person" as const, people: await advisersOf(actor.userId), maxAwardPence: terms?.maxAwardPence ?? null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

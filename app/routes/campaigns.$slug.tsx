@@ -1,6 +1,5 @@
 // Public: one campaign: its story, progress, and a way to give while it is open.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CampaignProgress } from "~/components/progress";
 import { publicCampaign } from "~/services/campaigns.server";
@@ -13,7 +12,7 @@ const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", ye
 export async function loader({ params }: LoaderFunctionArgs) {
   const campaign = await publicCampaign(params.slug ?? "", new Date());
   if (!campaign) throw new Response("Campaign not found", { status: 404 });
-  return json({ campaign });
+  return { campaign };
 }
 
 export default function CampaignPage() {

@@ -1,6 +1,5 @@
 // Public: the campaigns anyone can give to, and those that closed recently.
 import type { MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CampaignProgress } from "~/components/progress";
 import { publicCampaigns } from "~/services/campaigns.server";
@@ -9,7 +8,7 @@ export const meta: MetaFunction = () => [{ title: "Campaigns – Helping Hands" 
 
 // Public.
 export async function loader() {
-  return json({ campaigns: await publicCampaigns(new Date()) });
+  return { campaigns: await publicCampaigns(new Date()) };
 }
 
 export default function Campaigns() {

@@ -18,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Applic
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["coordinator"]);
-  return json({ page: await orNotFound(screeningPage(actorOf(user), params.id ?? "")) });
+  return { page: await orNotFound(screeningPage(actorOf(user), params.id ?? "")) };
 }
 
 type Values = { decision: string; question: string; reason: string };

@@ -1,6 +1,5 @@
 // The coordinator's queue: sent applications by status, oldest first, searchable by reference, paged on the server.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/forms";
 import { formatDay } from "~/components/application-ui";
@@ -16,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Applications – Helping Hand
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["coordinator"]);
   const query = queueQueryOf(new URL(request.url).searchParams);
-  return json({ query, queue: await coordinatorQueue(query) });
+  return { query, queue: await coordinatorQueue(query) };
 }
 
 export default function CoordinatorApplications() {

@@ -35,10 +35,10 @@ async function load(id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["coordinator"]);
   const campaign = await load(params.id);
-  return json({
+  return {
     campaign: campaign ? { id: campaign.id, slug: campaign.slug, title: campaign.title, status: campaign.status } : null,
     values: campaign ? formValuesOf(campaign) : EMPTY,
-  });
+  };
 }
 
 type ActionData = { errors: FieldErrors; values: CampaignFormValues };

@@ -1,6 +1,5 @@
 // The coordinator's campaigns: every campaign with its state and progress.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatPence } from "~/domain/money";
 import { coordinatorCampaigns } from "~/services/campaigns.server";
@@ -12,7 +11,7 @@ const STATUS_WORDS: Record<string, string> = { draft: "Draft", open: "Open", clo
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["coordinator"]);
-  return json({ campaigns: await coordinatorCampaigns(new Date()) });
+  return { campaigns: await coordinatorCampaigns(new Date()) };
 }
 
 export default function CoordinatorCampaigns() {

@@ -25,7 +25,7 @@ async function load(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { followUp } = await load(request, params.id);
-  return json({ followUp, draft: followUp.story ? { title: followUp.story.title, body: followUp.story.body } : storyDraftFrom(followUp, followUp.category) });
+  return { followUp, draft: followUp.story ? { title: followUp.story.title, body: followUp.story.body } : storyDraftFrom(followUp, followUp.category) };
 }
 
 type ActionData = { errors: FieldErrors; values?: { title: string; body: string } };

@@ -1,7 +1,6 @@
 // The coordinator's follow-ups: who has been asked, who answered, who agreed to share a story;
 // filtered and paged on the server.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ColumnHeads } from "~/components/finance-ui";
 import { Pager } from "~/components/layout";
@@ -20,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = url.searchParams.get("show") ?? "all";
   const filter = (raw in FILTERS ? raw : "all") as FollowUpFilter;
   const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
-  return json({ filter, page, ...(await listFollowUps(filter, page)) });
+  return { filter, page, ...(await listFollowUps(filter, page)) };
 }
 
 const day = (iso: string | null) => (iso ? formatDayKey(ukDayKey(new Date(iso))) : "");

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohort = await orNotFound(cohortOverview(actorOf(user), params.id ?? ""));
   // "Move to …" opens the check question on this page (?move=<next status>); nothing changes until it is answered.
   const move = new URL(request.url).searchParams.get("move");
-  return json({ cohort, confirmMove: move !== null && move === cohort.next });
+  return { cohort, confirmMove: move !== null && move === cohort.next };
 }
 
 type ActionData = { problems: { href: string; text: string }[] };

@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Matching – Mentoring – He
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["coordinator"]);
   const choices = parsePairChoices(new URL(request.url).searchParams);
-  return json({ page: await orNotFound(proposalFor(actorOf(user), params.id ?? "", choices)) });
+  return { page: await orNotFound(proposalFor(actorOf(user), params.id ?? "", choices)) };
 }
 
 type ActionData = { problems: { href: string; text: string }[] };

@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["coordinator"]);
   const app = await orNotFound(applicationDetail(actorOf(user), params.id ?? "", params.appId ?? ""));
   const confirm = new URL(request.url).searchParams.get("confirm");
-  return json({ app, confirm: isFinal(confirm) ? confirm : null });
+  return { app, confirm: isFinal(confirm) ? confirm : null };
 }
 
 type ActionData = { errors: FieldErrors; values?: Record<string, string> };

@@ -2,7 +2,6 @@
 // results with small numbers suppressed (counts below the threshold as "c", means and comments only
 // from enough answers). Plain tables that print as they are; the same figures download as CSV.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BackLink, SummaryList } from "~/components/pledge-ui";
 import { formatDayKey } from "~/domain/gift-aid/claim-range";
@@ -19,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Report
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["coordinator"]);
   const report = await orNotFound(surveyResults(actorOf(user), params.id ?? ""));
-  return json({ report });
+  return { report };
 }
 
 const th = "border-b-2 border-gray-900 py-2 pr-4";

@@ -1,7 +1,6 @@
 // The mentoring pilot's cohorts (coordinator): each with its start, length, status, mentors who applied
 // and were selected, and young people; a link to set up a new one.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDay } from "~/components/application-ui";
 import { CohortStatusTag } from "~/components/mentoring-ui";
@@ -13,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Mentoring cohorts – Helping
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["coordinator"]);
-  return json({ cohorts: await cohortList(actorOf(user)) });
+  return { cohorts: await cohortList(actorOf(user)) };
 }
 
 export default function MentoringCohorts() {

@@ -1,7 +1,6 @@
 // The Talent Network search (coordinator): filter the active offers by skill, time, place and hours
 // left, paged on the server. Opened from a request (?request=…), each offer can be linked to it.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/forms";
 import { Pager } from "~/components/layout";
@@ -19,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = offerSearchOf(params);
   const requestId = params.get("request");
   const [results, forRequest] = await Promise.all([searchOffers(search), requestId ? openRequestBrief(requestId) : null]);
-  return json({ search, results, forRequest });
+  return { search, results, forRequest };
 }
 
 const select = "block border-2 border-gray-900 p-2";

@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["coordinator"]);
   const userId = new URL(request.url).searchParams.get("user");
   const [email, checks] = await Promise.all([userId ? emailOfUser(userId) : null, recentDbsChecks()]);
-  return json({ email: email ?? "", checks });
+  return { email: email ?? "", checks };
 }
 
 type ActionData = { errors: DbsErrors; values: DbsFormValues };

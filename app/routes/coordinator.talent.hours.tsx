@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageParam(url, "page");
   const peoplePage = pageParam(url, "people");
   const [pending, totals] = await Promise.all([pendingHours(page), hoursTotals(peoplePage)]);
-  return json({ page, peoplePage, pending, totals });
+  return { page, peoplePage, pending, totals };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -26,7 +26,7 @@ async function load(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { link } = await load(request, params.id);
-  return json({ link });
+  return { link };
 }
 
 const MESSAGES = {

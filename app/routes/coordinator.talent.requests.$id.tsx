@@ -21,7 +21,7 @@ const notFound = () => new Response("Not found", { status: 404, statusText: "Not
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["coordinator"]);
   try {
-    return json({ page: await requestForCoordinator(params.id ?? "", actorOf(user)) });
+    return { page: await requestForCoordinator(params.id ?? "", actorOf(user)) };
   } catch (error) {
     if (error instanceof TalentNotFoundError) throw notFound();
     throw error;

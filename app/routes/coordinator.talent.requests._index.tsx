@@ -1,6 +1,5 @@
 // Requests for help (coordinator): the open ones by default, oldest first, paged on the server.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDay } from "~/components/application-ui";
 import { Pager } from "~/components/layout";
@@ -17,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = params.get("status") ?? "";
   const status: RequestStatus = isRequestStatus(raw) ? raw : "open";
   const page = Number(params.get("page") ?? "1");
-  return json({ status, list: await listRequests(status, Number.isSafeInteger(page) && page >= 1 ? page : 1) });
+  return { status, list: await listRequests(status, Number.isSafeInteger(page) && page >= 1 ? page : 1) };
 }
 
 const hrefOf = (status: RequestStatus, page = 1) => {

@@ -1,6 +1,5 @@
 // The coordinator's terms of reference: the version in force and every earlier one (none is ever edited).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TermsDetails } from "~/components/application-ui";
 import { termsVersions } from "~/services/terms.server";
@@ -11,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Terms of reference – Helpin
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["coordinator"]);
-  return json({ versions: await termsVersions() });
+  return { versions: await termsVersions() };
 }
 
 export default function CoordinatorTerms() {

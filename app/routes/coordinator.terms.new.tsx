@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const values: Values = t
     ? { funds: t.funds.join("\n"), doesNotFund: t.doesNotFund.join("\n"), maxAward: toPoundsInput(t.maxAwardPence), decisionDates: t.decisionDates.join("\n"), giveBack: t.giveBack, criteria: t.criteria.join("\n") }
     : { funds: "", doesNotFund: "", maxAward: "", decisionDates: "", giveBack: "", criteria: "" };
-  return json({ values, nextVersion: (t?.version ?? 0) + 1 });
+  return { values, nextVersion: (t?.version ?? 0) + 1 };
 }
 
 type ActionData = { errors: FieldErrors; values: Values };

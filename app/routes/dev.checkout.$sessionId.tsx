@@ -1,7 +1,7 @@
 // The local test checkout, in place of Stripe's hosted page when no STRIPE_SECRET_KEY is set.
 // Its buttons make the app send itself a signed webhook event, as Stripe would. With keys: 404.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/forms";
 import { formatPence } from "~/domain/money";
@@ -19,7 +19,7 @@ async function sessionOr404(sessionId: string | undefined) {
 // Public in no-key mode (a donor needs no account); 404 for an unknown session or with real keys.
 export async function loader({ params }: LoaderFunctionArgs) {
   const d = await sessionOr404(params.sessionId);
-  return json({ amount: formatPence(d.amountPence), reference: d.reference, campaignTitle: d.campaign?.title ?? null, status: d.status });
+  return { amount: formatPence(d.amountPence), reference: d.reference, campaignTitle: d.campaign?.title ?? null, status: d.status };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,6 +1,5 @@
 // One email template with sample data: subject, plain text, and its HTML version to download.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireOutboxMode } from "~/integrations/mailer.server";
 import { EMAIL_PREVIEWS } from "../../emails/previews";
@@ -12,7 +11,7 @@ export function loader({ params }: LoaderFunctionArgs) {
   const preview = EMAIL_PREVIEWS[params.template ?? ""];
   if (!preview) throw new Response("Not found", { status: 404 });
   const email = preview.render();
-  return json({ key: params.template!, label: preview.label, template: email.template, subject: email.subject, text: email.text });
+  return { key: params.template!, label: preview.label, template: email.template, subject: email.subject, text: email.text };
 }
 
 // The HTML version is a download: it relies on inline styles, which this site's CSP (rightly) refuses.

@@ -1,6 +1,5 @@
 // Development preview of every email template with sample data. Not found when real email is on.
 import type { MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireOutboxMode } from "~/integrations/mailer.server";
 import { EMAIL_PREVIEWS } from "../../emails/previews";
@@ -9,7 +8,7 @@ export const meta: MetaFunction = () => [{ title: "Email templates – Helping H
 
 export function loader() {
   requireOutboxMode();
-  return json({ templates: Object.entries(EMAIL_PREVIEWS).map(([key, p]) => ({ key, label: p.label })) });
+  return { templates: Object.entries(EMAIL_PREVIEWS).map(([key, p]) => ({ key, label: p.label })) };
 }
 
 export default function EmailTemplates() {

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { findOutboxEmail, requireOutboxMode } from "~/integrations/mailer.server";
 
@@ -12,7 +11,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   requireOutboxMode();
   const email = await findOutboxEmail(params.id ?? "");
   if (!email) throw new Response("Not found", { status: 404 });
-  return json({ subject: email.subject, to: email.to, sent: LONDON_TIME.format(email.createdAt), text: email.text });
+  return { subject: email.subject, to: email.to, sent: LONDON_TIME.format(email.createdAt), text: email.text };
 }
 
 // The plain-text version: email HTML relies on inline styles, which this site's CSP (rightly) refuses.

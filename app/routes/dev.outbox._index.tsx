@@ -1,5 +1,4 @@
 import type { MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listOutboxEmails, requireOutboxMode } from "~/integrations/mailer.server";
 
@@ -12,7 +11,7 @@ export async function loader() {
   requireOutboxMode();
   const emails = await listOutboxEmails();
   // Times formatted on the server, so the page reads the same with or without JavaScript.
-  return json({ emails: emails.map((e) => ({ id: e.id, to: e.to, subject: e.subject, sent: LONDON_TIME.format(e.createdAt) })) });
+  return { emails: emails.map((e) => ({ id: e.id, to: e.to, subject: e.subject, sent: LONDON_TIME.format(e.createdAt) })) };
 }
 
 export default function Outbox() {

@@ -2,7 +2,7 @@
 // Opening it stops the digest at once and says so, with a button to get it again. Mail apps' one-click
 // unsubscribe (RFC 8058) posts "List-Unsubscribe=One-Click" to the same address.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/forms";
 import { Panel } from "~/components/pledge-ui";
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // After "email me again" the page only shows where things stand; otherwise opening the link unsubscribes.
   const holder = url.searchParams.has("subscribed") ? await digestLinkHolder(userId, token) : await unsubscribeByLink(userId, token);
   if (!holder) throw notFound();
-  return json({ ...holder, token: token ?? "" });
+  return { ...holder, token: token ?? "" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

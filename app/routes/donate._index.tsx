@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (slug && !named) throw new Response("Campaign not found", { status: 404 });
   const presets = presetsWithin(settings.limits);
   const savedPreset = draft.amountPence && presets.includes(draft.amountPence);
-  return json({
+  return {
     fundName: settings.fundName,
     limits: settings.limits,
     presets,
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     otherAmount: draft.amountPence && !savedPreset ? toPoundsInput(draft.amountPence) : "",
     campaign: named ? named.id : draft.campaignId ?? "",
     back: url.searchParams.get("change") === "check" ? "/donate/check" : null,
-  });
+  };
 }
 
 type ActionData = { errors: FieldErrors; amount: string; otherAmount: string; campaign: string };

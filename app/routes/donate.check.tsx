@@ -32,7 +32,7 @@ async function guard(request: Request, now: Date) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { draft, settings, campaign, declaration } = await guard(request, new Date());
-  return json({ draft, fundName: settings.fundName, giftAidOffered: settings.giftAidOffered, campaign, declaration });
+  return { draft, fundName: settings.fundName, giftAidOffered: settings.giftAidOffered, campaign, declaration };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

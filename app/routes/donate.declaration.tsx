@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     postcode: d?.postcode ?? "",
     scope: d?.scope ?? "",
   };
-  return json({ values, wording: giftAidWording(settings.fundName) });
+  return { values, wording: giftAidWording(settings.fundName) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

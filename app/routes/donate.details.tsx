@@ -23,12 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const draft = await guard(request);
   // A signed-in employee gets their own name and email filled in.
   const user = draft.donorName ? null : await getOptionalUser(request);
-  return json({
+  return {
     donorName: draft.donorName ?? (user ? `${user.firstName} ${user.lastName}` : ""),
     donorEmail: draft.donorEmail ?? user?.email ?? "",
     anonymous: draft.anonymous ?? false,
     back: fromCheck(request) ? "/donate/check" : "/donate",
-  });
+  };
 }
 
 type ActionData = { errors: FieldErrors; donorName: string; donorEmail: string; anonymous: boolean };

@@ -15,12 +15,12 @@ export const meta: MetaFunction = () => [{ title: "Do you want to add Gift Aid? 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { draft, settings, amountPence } = await guardGiftAidStep(request, "gift-aid");
-  return json({
+  return {
     fundName: settings.fundName,
     wording: giftAidWording(settings.fundName),
     giftAid: draft.giftAid === undefined ? "" : draft.giftAid ? "yes" : "no",
     amountPence,
-  });
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

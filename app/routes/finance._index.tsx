@@ -1,7 +1,6 @@
 // The finance dashboard: who gives, what each period totals (a small trend chart with the same
 // figures as a table), and what changes this period.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ColumnHeads, PeriodRowHeader, Section } from "~/components/finance-ui";
 import { formatPence } from "~/domain/money";
@@ -13,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Finance – Helping Hands" }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["finance"]);
-  return json(await financeDashboard(new Date()));
+  return await financeDashboard(new Date());
 }
 
 type Trend = FinanceDashboard["payGroups"][number]["trend"];

@@ -30,7 +30,7 @@ async function load(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, award } = await load(request, params.id);
-  return json({ award, isFinance: user.roles.includes("finance") });
+  return { award, isFinance: user.roles.includes("finance") };
 }
 
 type ActionData = { intent: string; errors: FieldErrors; values?: Partial<Record<keyof PaymentFormValues | "reason", string>> };

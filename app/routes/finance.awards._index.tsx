@@ -1,7 +1,6 @@
 // Awards for finance, by status (committed = approved by the panel, payment approved, paid,
 // cancelled), oldest first and paged on the server, with the ledger's committed and paid totals.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ColumnHeads } from "~/components/finance-ui";
 import { Pager } from "~/components/layout";
@@ -23,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status: AwardStatus = isAwardStatus(raw) ? raw : "committed";
   const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
   const list = await listAwards(status, page);
-  return json({ status, page, ...list });
+  return { status, page, ...list };
 }
 
 const day = (iso: string | null) => (iso ? formatDayKey(ukDayKey(new Date(iso))) : "");

@@ -44,11 +44,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     paidOn: c.ledger.paid ? formatDay(c.ledger.paid.on) : null,
   }));
   const exportError = url.searchParams.get("exportError") === "none" ? "There are no gifts to claim Gift Aid on between these dates" : null;
-  if (!url.searchParams.has("fromDay")) return json({ values, errors: {} as RangeErrors, preview: null, range: null, claims, exportError });
+  if (!url.searchParams.has("fromDay")) return { values, errors: {} as RangeErrors, preview: null, range: null, claims, exportError };
   const parsed = parseClaimRange(values, todayKey(new Date()));
   if (!parsed.ok) return json({ values, errors: parsed.errors, preview: null, range: null, claims, exportError }, { status: 400 });
   const preview = await previewClaim(parsed.range);
-  return json({ values, errors: {} as RangeErrors, preview, range: parsed.range, claims, exportError });
+  return { values, errors: {} as RangeErrors, preview, range: parsed.range, claims, exportError };
 }
 
 export default function GiftAidClaimPage() {

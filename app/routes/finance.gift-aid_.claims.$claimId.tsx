@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     exported: formatDayKey(ukDayKey(claim.createdAt)),
     paidOn: claim.payment ? formatDay(claim.payment.on) : null,
   };
-  return json({ claim, dates });
+  return { claim, dates };
 }
 
 type ActionData = { stage: "form" | "check"; errors: HmrcPaymentErrors & { form?: string }; values: HmrcPaymentFormValues; input?: HmrcPaymentInput };

@@ -2,7 +2,7 @@
 // previous period, the file downloads (in a chosen layout) and the lock.
 // No <Outlet/>: the reconciliation pages (finance.periods.$periodId_.reconcile*) are not nested here.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ColumnHeads, Section } from "~/components/finance-ui";
 import { Button, ErrorSummary } from "~/components/forms";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await periodPage(params.periodId ?? "", new Date(), user.dataVersions);
   if (!page) throw new Response("There is no such pay period.", { status: 404, statusText: "Not Found" });
   const error = DOWNLOAD_ERRORS[new URL(request.url).searchParams.get("error") ?? ""] ?? null;
-  return json({ ...page, error });
+  return { ...page, error };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

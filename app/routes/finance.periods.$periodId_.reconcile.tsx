@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["finance"]);
   const page = await reconciliationPage(params.periodId ?? "");
   if (!page) throw notFound();
-  return json(page);
+  return page;
 }
 
 type ActionData = { problems: ErrorSummaryItem[]; more: number; values?: Record<string, string> };

@@ -1,6 +1,5 @@
 // Pay periods per pay group, for finance: cut-off, pay date, giving mode and whether locked.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ColumnHeads, PeriodRowHeader, Section } from "~/components/finance-ui";
 import { formatDay } from "~/domain/payroll/periods";
@@ -15,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   // Idempotent top-up, so there are always periods ahead to look at and pledge into.
   await ensurePeriods(now);
-  return json({ groups: await periodsOverview(now) });
+  return { groups: await periodsOverview(now) };
 }
 
 const STATUS_WORDS: Record<PeriodStatus, string> = { locked: "Locked", cut_off_passed: "Cut-off passed", open: "Open" };

@@ -1,7 +1,7 @@
 // Cancel a Gift Aid declaration, from the signed link in a receipt. Public; a wrong or missing token is 404.
 // Are you sure? → cancelled (the declaration is kept with the time it was cancelled) → confirmation.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Panel } from "~/components/pledge-ui";
 import { formatDay } from "~/domain/payroll/periods";
@@ -18,13 +18,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");
   const declaration = await declarationForCancelLink(params.declarationId ?? "", token);
   if (!declaration) throw notFound();
-  return json({
+  return {
     token: token ?? "",
     name: declaration.name,
     covers: giftAidWording("").scopes[declaration.scope] ?? declaration.scope,
     declaredOn: formatDay(declaration.declaredAt),
     cancelledAt: declaration.cancelledAt ? formatDay(declaration.cancelledAt) : null,
-  });
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

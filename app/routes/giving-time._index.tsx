@@ -1,6 +1,5 @@
 // Giving time (employee): my offers of time, my groups, and the young people linked with me, with the hours logged.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { hoursText } from "~/components/time-offer-ui";
 import { myGivingTime } from "~/services/time-offers.server";
@@ -11,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Giving time – Helping Hands
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["employee"]);
-  return json(await myGivingTime(actorOf(user)));
+  return await myGivingTime(actorOf(user));
 }
 
 const LINK_STATUS: Record<string, string> = { active: "Active", completed: "Completed", ended: "Ended" };

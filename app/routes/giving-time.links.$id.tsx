@@ -27,7 +27,7 @@ async function load(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { link } = await load(request, params.id);
-  return json({ link, todayKey: ukDayKey(new Date()) });
+  return { link, todayKey: ukDayKey(new Date()) };
 }
 
 type ActionData = { errors: FieldErrors; values: Record<string, string> };

@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Your offer – Helping Hands"
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["employee"]);
   const { offer, groupName, hoursLinked, managerApprovalRequired } = await orNotFound(offerForOwner(actorOf(user), params.id ?? ""));
-  return json({
+  return {
     id: offer.id,
     status: isOfferStatus(offer.status) ? offer.status : "withdrawn",
     values: offerFormValues(offer),
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     groupName,
     hoursLinked,
     managerApprovalRequired,
-  });
+  };
 }
 
 type ActionData = { errors: FieldErrors; values?: PostedValues };

@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["employee"]);
   const { offer } = await orNotFound(offerForOwner(actorOf(user), params.id ?? ""));
   if (offer.status === "withdrawn") throw redirect(`/giving-time/offer/${offer.id}`);
-  return json({ id: offer.id });
+  return { id: offer.id };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["employee"]);
   const groups = await groupsOf(user.id);
   const chosen = new URL(request.url).searchParams.get("group");
-  return json({ groups, group: groups.some((g) => g.id === chosen) ? chosen : null, managerApprovalRequired: await managerApprovalRequired() });
+  return { groups, group: groups.some((g) => g.id === chosen) ? chosen : null, managerApprovalRequired: await managerApprovalRequired() };
 }
 
 type ActionData = { errors: FieldErrors; values: PostedValues };

@@ -1,6 +1,5 @@
 // "My giving": the employee's regular gift from pay, its history, what payroll has taken, and card gifts.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CostTable, SummaryList, type SummaryRow } from "~/components/pledge-ui";
 import { formatPence } from "~/domain/money";
@@ -14,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "My giving – Helping Hands" 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["employee"]);
   try {
-    return json(await myGiving(user.id, new Date(), user.dataVersions));
+    return await myGiving(user.id, new Date(), user.dataVersions);
   } catch (err) {
     if (err instanceof PledgeError) throw new Response(err.message, { status: 403, statusText: "Forbidden" });
     throw err;

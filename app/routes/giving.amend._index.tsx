@@ -1,6 +1,6 @@
 // Change the amount of a regular gift: the new amount (then check, then done).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AmountStep, JourneyPage } from "~/components/pledge-ui";
 import { formatPence } from "~/domain/money";
@@ -13,14 +13,14 @@ export const meta: MetaFunction = () => [{ title: "What do you want to give each
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requirePledgeChange(request, "amend");
   const draft = await readDraft(request);
-  return json({
+  return {
     amount: amountFieldValue(draft.amend?.amountPence),
     currentPence: ctx.current.amountPence,
     limits: ctx.limits,
     frequency: ctx.frequency,
     givingMode: ctx.givingMode,
     periodLabel: ctx.effective?.label ?? null,
-  });
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,6 +1,6 @@
 // Check a new amount, read the authorisation for it, confirm.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AuthoriseAndConfirm, CostTable, JourneyPage, SummaryList } from "~/components/pledge-ui";
 import { formatPence } from "~/domain/money";
@@ -19,14 +19,14 @@ async function guard(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, amountPence } = await guard(request);
-  return json({
+  return {
     amountPence,
     currentPence: ctx.current.amountPence,
     costs: pledgeCosts(amountPence, ctx.frequency, ctx.givingMode),
     period: ctx.effective,
     termsVersion: ctx.terms?.version ?? null,
     wording: wordingFor(ctx, "amend", amountPence),
-  });
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,6 +1,6 @@
 // Confirmation page after changing, pausing, restarting or stopping a regular gift.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ChangeDonePage } from "~/components/pledge-ui";
 import { formatDay } from "~/domain/payroll/periods";
@@ -23,12 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["employee"]);
   const latest = await latestChangeFor(user.id);
   if (!latest) throw redirect("/giving");
-  return json({
+  return {
     type: latest.type,
     email: user.email,
     summary: changeSummary(latest),
     madeOn: formatDay(latest.createdAt),
-  });
+  };
 }
 
 export default function ChangeDone() {

@@ -1,7 +1,6 @@
 // "My impact" (employee): what your own giving added up to in a financial year, and what the fund paid
 // for in the same period (award figures suppressed, like every other page).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { BackLink } from "~/components/pledge-ui";
@@ -23,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .int()
     .refine((y) => years.includes(y))
     .safeParse(new URL(request.url).searchParams.get("year") ?? undefined);
-  return json(await myImpact(user.id, parsed.success ? parsed.data : financialYearOf(now), now));
+  return await myImpact(user.id, parsed.success ? parsed.data : financialYearOf(now), now);
 }
 
 const shownPence = (value: Shown) => formatShown(value, formatPence);

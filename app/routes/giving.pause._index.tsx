@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await requirePledgeChange(request, "pause");
   const draft = (await readDraft(request)).pause;
   const choices = ctx.open.slice(0, PAUSE_CHOICES).map((p) => ({ id: p.id, label: p.label }));
-  return json({ choices, fromPeriodId: draft?.fromPeriodId ?? choices[0]?.id ?? "", until: partsOf(draft?.pauseUntil) });
+  return { choices, fromPeriodId: draft?.fromPeriodId ?? choices[0]?.id ?? "", until: partsOf(draft?.pauseUntil) };
 }
 
 type ActionData = { errors: FieldErrors; fromPeriodId: string; until: { day: string; month: string; year: string } };

@@ -1,6 +1,6 @@
 // Check a pause, confirm.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/forms";
 import { JourneyPage, SummaryList } from "~/components/pledge-ui";
@@ -22,7 +22,7 @@ async function guard(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, from, pauseUntil } = await guard(request);
-  return json({ fromLabel: from.label, until: pauseUntil ? formatDay(pauseUntil) : null, amountPence: ctx.current.amountPence });
+  return { fromLabel: from.label, until: pauseUntil ? formatDay(pauseUntil) : null, amountPence: ctx.current.amountPence };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,6 +1,6 @@
 // Step 1 of setting up a regular gift: how much each pay period, and what that costs.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AmountStep, JourneyPage } from "~/components/pledge-ui";
 import { formatPence } from "~/domain/money";
@@ -23,14 +23,14 @@ const guard = (request: Request) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = await guard(request);
   const draft = await readDraft(request);
-  return json({
+  return {
     amount: amountFieldValue(draft.pledge?.amountPence),
     limits: ctx.limits,
     frequency: ctx.frequency,
     givingMode: ctx.givingMode,
     payGroupName: ctx.payGroupName,
     back: fromCheck(request) ? "/giving/pledge/check" : "/giving",
-  });
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,6 +1,6 @@
 // Step 3: check your answers, read the authorisation, confirm. Only now is anything written.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AuthoriseAndConfirm, CostTable, JourneyPage, SummaryList } from "~/components/pledge-ui";
 import { formatPence } from "~/domain/money";
@@ -20,7 +20,7 @@ async function guard(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, amountPence, dedication } = await guard(request);
-  return json({
+  return {
     amountPence,
     dedication,
     costs: pledgeCosts(amountPence, ctx.frequency, ctx.givingMode),
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     period: ctx.effective,
     termsVersion: ctx.terms?.version ?? null,
     wording: wordingFor(ctx, "create", amountPence),
-  });
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

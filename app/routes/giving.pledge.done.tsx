@@ -1,6 +1,6 @@
 // Confirmation page after setting up a regular gift.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ChangeDonePage } from "~/components/pledge-ui";
 import { changeSummary } from "~/domain/pledges/authorisation";
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await pledgeContextForPage(user.id, new Date());
   const created = ctx.changes.find((c) => c.type === "create");
   if (!ctx.pledge || !created) throw redirect("/giving");
-  return json({ email: ctx.email, summary: changeSummary({ type: "create", amountPence: created.amountPence, periodLabel: created.periodLabel }) });
+  return { email: ctx.email, summary: changeSummary({ type: "create", amountPence: created.amountPence, periodLabel: created.periodLabel }) };
 }
 
 export default function PledgeDone() {

@@ -20,7 +20,7 @@ async function guard(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const draft = await guard(request);
-  return json({ dedication: draft.pledge?.dedication ?? "" });
+  return { dedication: draft.pledge?.dedication ?? "" };
 }
 
 type ActionData = { errors: FieldErrors; dedication: string };

@@ -1,6 +1,5 @@
 // Restart a paused regular gift: what restarts and from when, then confirm.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/forms";
 import { JourneyPage, SummaryList } from "~/components/pledge-ui";
@@ -12,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Restart your regular gift –
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, effective } = await requireChangeFromEffectivePeriod(request, "resume");
-  return json({ amountPence: ctx.current.amountPence, period: effective });
+  return { amountPence: ctx.current.amountPence, period: effective };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

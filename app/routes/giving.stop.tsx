@@ -1,6 +1,5 @@
 // Stop a regular gift: are you sure? Then done.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { JourneyPage, Warning } from "~/components/pledge-ui";
 import { formatPence } from "~/domain/money";
@@ -11,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Are you sure you want to stop
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx, effective } = await requireChangeFromEffectivePeriod(request, "stop");
-  return json({ amountPence: ctx.current.amountPence, status: ctx.current.status, period: effective });
+  return { amountPence: ctx.current.amountPence, status: ctx.current.status, period: effective };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

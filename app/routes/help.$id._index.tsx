@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Request for help – Helping 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireSignedIn(request);
-  return json(await orNotFound(requestForApplicant(actor, params.id ?? "")));
+  return await orNotFound(requestForApplicant(actor, params.id ?? ""));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

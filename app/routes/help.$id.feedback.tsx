@@ -24,7 +24,7 @@ async function load(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { view } = await load(request, params.id);
-  return json({ view });
+  return { view };
 }
 
 type ActionData = { errors: FieldErrors; values: { rating: string; comment: string } };

@@ -1,6 +1,5 @@
 // Ask for help (young person, personal adviser): the requests for help, newest first, with their status.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDay } from "~/components/application-ui";
 import { myRequests } from "~/services/help-requests.server";
@@ -10,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: "Ask for help – Helping Hand
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireApplicant(request);
-  return json({ requests: await myRequests(actor), isAdviser: actor.roles.includes("personal_adviser") });
+  return { requests: await myRequests(actor), isAdviser: actor.roles.includes("personal_adviser") };
 }
 
 export default function Help() {

@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Ask for help – Helping Hand
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireApplicant(request);
   const isAdviser = actor.roles.includes("personal_adviser");
-  return json({ isAdviser, caseload: isAdviser ? await caseloadFor(actor.userId) : [] });
+  return { isAdviser, caseload: isAdviser ? await caseloadFor(actor.userId) : [] };
 }
 
 type ActionData = { errors: FieldErrors; values: PostedValues };

@@ -5,7 +5,6 @@
 // gave back. Figures come cached (app/services/impact-cache.server.ts); anonymous pages are also kept
 // whole for 30 s in front of Remix (server/page-cache.ts).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { BarChart, CHART_COLOURS, ColumnChart, type ChartSeries } from "~/components/charts";
@@ -37,12 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : null;
   // What only staff see is left out of the public page's data as well as its markup.
   const { giveBack, ...publicFigures } = figures;
-  return json({
+  return {
     page,
     ...stories,
     figures: publicFigures,
     staff: staff ? { ...staff, giveBack } : null,
-  });
+  };
 }
 
 const money = (p: number) => formatPence(p);

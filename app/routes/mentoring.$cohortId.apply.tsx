@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Apply to mentor – Helping H
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["employee"]);
-  return json(await orNotFound(applyPageFor(actorOf(user), params.cohortId!)));
+  return await orNotFound(applyPageFor(actorOf(user), params.cohortId!));
 }
 
 type ActionData = { step: "form"; errors: FieldErrors; values: PostedValues } | { step: "check"; values: PostedValues; answers: MentorApplicationInput };

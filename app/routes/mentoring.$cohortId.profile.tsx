@@ -26,7 +26,7 @@ const ROLES = ["young_person", "personal_adviser"] as const;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ROLES);
   const forId = new URL(request.url).searchParams.get("for");
-  return json(await orNotFound(profilePageFor(actorOf(user), params.cohortId!, forId)));
+  return await orNotFound(profilePageFor(actorOf(user), params.cohortId!, forId));
 }
 
 type ActionData = { errors: FieldErrors; values: PostedValues };

@@ -22,7 +22,7 @@ const forOf = (request: Request) => new URL(request.url).searchParams.get("for")
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = actorOf(await requireRole(request, SURVEY_ROLES));
   const page = await orNotFound(surveyPageFor(actor, params.cohortId ?? "", forOf(request)));
-  return json({ page });
+  return { page };
 }
 
 type ActionData = { errors: FieldErrors; values: Record<string, string> };

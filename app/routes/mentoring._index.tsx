@@ -3,7 +3,6 @@
 // pairs; a young person sees the cohorts they can join, where their profile is, and their mentor; an
 // adviser sees the same for each young person on their caseload. Survey links appear when a cohort closes.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDayKey } from "~/domain/gift-aid/claim-range";
 import { mentoringHomeFor, type CohortSummary, type EmployeeHome, type PairView, type SurveyView, type YoungPersonHome } from "~/services/mentoring-views.server";
@@ -14,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Mentoring – Helping Hands" 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["employee", "young_person", "personal_adviser"]);
-  return json(await mentoringHomeFor(actorOf(user)));
+  return await mentoringHomeFor(actorOf(user));
 }
 
 const link = "text-brand underline";

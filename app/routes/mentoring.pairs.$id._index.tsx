@@ -23,7 +23,7 @@ const PAIR_ROLES = ["employee", "young_person", "personal_adviser", "coordinator
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, PAIR_ROLES);
-  return json({ pair: await orNotFound(pairFor(actorOf(user), params.id ?? "")) });
+  return { pair: await orNotFound(pairFor(actorOf(user), params.id ?? "")) };
 }
 
 type ActionData = { errors: FieldErrors; confirmEnd?: boolean };

@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await orNotFound(concernPageFor(actor, params.id ?? ""));
   // ?sent shows the confirmation only if this mentor really raised one for this pair just now.
   const sent = new URL(request.url).searchParams.has("sent") && page.sentRecently;
-  return json({ page, sent });
+  return { page, sent };
 }
 
 type ActionData = { errors: FieldErrors; values: { concern: string } };

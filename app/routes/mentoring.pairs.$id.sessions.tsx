@@ -22,7 +22,7 @@ const PAIR_ROLES = ["employee", "coordinator", "young_person", "personal_adviser
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = actorOf(await requireRole(request, PAIR_ROLES));
   const view = await orNotFound(sessionsOf(actor, params.id ?? ""));
-  return json({ view, todayKey: ukDayKey(new Date()) });
+  return { view, todayKey: ukDayKey(new Date()) };
 }
 
 type ActionData = { errors: FieldErrors; values: Record<string, string> };

@@ -1,6 +1,5 @@
 // The panel's queue: applications with the panel (and recently decided), oldest first, paged on the server.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/forms";
 import { ColumnHeads } from "~/components/finance-ui";
@@ -14,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Panel applications – Helpin
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["panel"]);
   const query = queueQueryOf(new URL(request.url).searchParams);
-  return json(await panelQueue({ userId: user.id, roles: user.roles }, query, new Date(), user.dataVersions));
+  return await panelQueue({ userId: user.id, roles: user.roles }, query, new Date(), user.dataVersions);
 }
 
 function myPart(row: QueueRow): string {

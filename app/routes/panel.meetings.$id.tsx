@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["panel"]);
   const search = new URL(request.url).searchParams;
-  return json(await orNotFound(meetingView({ userId: user.id, roles: user.roles }, params.id ?? "", { page: pageParamOf(search), applicationId: search.get("application") })));
+  return await orNotFound(meetingView({ userId: user.id, roles: user.roles }, params.id ?? "", { page: pageParamOf(search), applicationId: search.get("application") }));
 }
 
 type ActionData = { errors: FieldErrors; items?: ErrorSummaryItem[]; values: Record<string, string> };

@@ -1,7 +1,6 @@
 // A meeting's minutes, print-friendly: attendees, chair, mode, conflicts, how quorum was reached and
 // each decision. References only; every application listed is audited as exported.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatPence } from "~/domain/money";
 import { formatDay } from "~/domain/payroll/periods";
@@ -13,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Minute
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["panel"]);
-  return json(await orNotFound(minutesOf({ userId: user.id, roles: user.roles }, params.id ?? "")));
+  return await orNotFound(minutesOf({ userId: user.id, roles: user.roles }, params.id ?? ""));
 }
 
 const list = (names: string[]) => (names.length ? names.join(", ") : "none");

@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Panel meetings – Helping Ha
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["panel"]);
   const [meetings, members] = await Promise.all([listMeetings(), panelMembers()]);
-  return json({ meetings, members: members.filter((m) => m.id !== user.id) });
+  return { meetings, members: members.filter((m) => m.id !== user.id) };
 }
 
 type ActionData = { errors: FieldErrors; values: { title: string; heldOn: string; mode: string; attendeeIds: string[] } };

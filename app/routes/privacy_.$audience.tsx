@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { NOTICE_TITLES, PrivacyNotice } from "~/components/privacy-notice";
 import { audienceOf } from "~/domain/privacy/notice";
@@ -12,7 +11,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const audience = audienceOf(params.audience ?? "");
   if (!audience) throw new Response("Not found", { status: 404, statusText: "Not Found" });
   const notice = await privacyNotice(audience);
-  return json({ audience, councilName: notice.councilName ?? "The council", fundName: notice.fundName ?? "this fund", sections: notice.sections });
+  return { audience, councilName: notice.councilName ?? "The council", fundName: notice.fundName ?? "this fund", sections: notice.sections };
 }
 
 export default function PrivacyForAudience() {

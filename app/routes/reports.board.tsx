@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const choices = monthChoices(todayKey);
   if (!parsed.ok) return json({ values: parsed.values, errors: parsed.errors, choices, report: null }, { status: 400 });
   const report = await boardReport(parsed.query, now);
-  return json({ values: parsed.query, errors: {} as Partial<Record<"from" | "to", string>>, choices, report });
+  return { values: parsed.query, errors: {} as Partial<Record<"from" | "to", string>>, choices, report };
 }
 
 const th = "border-b-2 border-gray-900 py-2 pr-4";

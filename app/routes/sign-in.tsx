@@ -16,7 +16,7 @@ type ActionData = { kind: "form"; errors: FieldErrors; email: string } | { kind:
 export async function loader({ request }: LoaderFunctionArgs) {
   // Staff single sign-on, when the council's identity provider is configured (docs/decisions/0018-staff-sso.md).
   const ssoLabel = loadEnv().oidc?.label ?? null;
-  return json({ redirectTo: safeRedirectTo(new URL(request.url).searchParams.get("redirectTo")), ssoLabel });
+  return { redirectTo: safeRedirectTo(new URL(request.url).searchParams.get("redirectTo")), ssoLabel };
 }
 
 // Public: anyone may ask for a code; the answer never says whether the address has an account.

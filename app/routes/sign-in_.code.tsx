@@ -22,7 +22,7 @@ type ActionData = { kind: "form"; errors: FieldErrors; newCodeNeeded: boolean } 
 export async function loader({ request }: LoaderFunctionArgs) {
   const pending = await readPendingSignIn(request);
   if (!pending) throw redirect("/sign-in");
-  return json({ email: pending.email, redirectTo: pending.redirectTo });
+  return { email: pending.email, redirectTo: pending.redirectTo };
 }
 
 // Public: checks the code for the pending sign-in, then starts the session.

@@ -1,7 +1,6 @@
 // The support fund, for everyone: what it pays for and what it does not, the most per award, when the
 // panel decides, and what we hope young people give back (the terms of reference in force).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TermsDetails, formatDay } from "~/components/application-ui";
 import { currentTermsView } from "~/services/terms.server";
@@ -12,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "The support fund – Helping 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [terms, user] = await Promise.all([currentTermsView(), getOptionalUser(request)]);
   const canApply = Boolean(user?.roles.some((r) => r === "young_person" || r === "personal_adviser"));
-  return json({ terms, canApply });
+  return { terms, canApply };
 }
 
 export default function Support() {

@@ -405,18 +405,20 @@ async function readPeriodPage(periodId: string, now: Date, versions: Partial<Dat
   // Keyed by the counter the page was keyed by: it is not read a second time.
   const totals = await periodTotals(period, previous, versions);
   const defaultLayoutId = layouts.some((l) => l.id === row.payrollLayoutId) ? row.payrollLayoutId! : layouts[0].id;
+  // Dates as ISO strings, as the page receives them: plain data is handed to the page without a JSON round trip
+  // (docs/decisions/0029-loader-data-not-round-tripped.md).
   return {
     period: {
       id: period.id,
       label: period.label,
       payGroupName: row.payGroupName,
       frequency: row.frequency,
-      startsOn: period.startsOn,
-      endsOn: period.endsOn,
-      payDate: period.payDate,
-      cutOffAt: period.cutOffAt,
+      startsOn: period.startsOn.toISOString(),
+      endsOn: period.endsOn.toISOString(),
+      payDate: period.payDate.toISOString(),
+      cutOffAt: period.cutOffAt.toISOString(),
       givingMode: row.givingMode as GivingMode,
-      lockedAt: period.lockedAt,
+      lockedAt: period.lockedAt?.toISOString() ?? null,
       lockedBy: fullName(row.lockedByFirst, row.lockedByLast),
       status: periodStatus(period, now),
     },
@@ -434,7 +436,7 @@ async function readPeriodPage(periodId: string, now: Date, versions: Partial<Dat
       totalPence: Number(f.totalPence),
       givingMode: f.givingMode,
       sha256: f.sha256,
-      createdAt: asDate(f.createdAt),
+      createdAt: asDate(f.createdAt).toISOString(),
       createdBy: fullName(f.firstName, f.lastName),
     })),
   };

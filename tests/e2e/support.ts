@@ -58,8 +58,21 @@ export async function newPage(browser: Browser, options: PageOptions = {}): Prom
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
-  return context.newPage();
+  const page = await context.newPage();
+  // The server renders each page from its loaders' own data (docs/decisions/0029): the browser must hydrate
+  // exactly that page. React 18 reports a mismatch as a recoverable error (#418, #423, #425 in production).
+  const hydration = (text: string) => {
+    if (/Minified React error #(418|423|425)\b|hydrat/i.test(text)) hydrationProblems.push(`${page.url()}: ${text.slice(0, 300)}`);
+  };
+  page.on("pageerror", (error) => hydration(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") hydration(message.text());
+  });
+  return page;
 }
+
+/** Hydration mismatches seen by any page of the running test; `useBrowser` fails the test on any. */
+const hydrationProblems: string[] = [];
 
 /**
  * Call at the top of a test file: one browser for the file. `openPage()` gives a page in a fresh
@@ -74,6 +87,8 @@ export function useBrowser(): { openPage: (options?: PageOptions) => Promise<Pag
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => {})));
+    const problems = hydrationProblems.splice(0);
+    if (problems.length) throw new Error(`the browser could not hydrate the server's page:\n${problems.join("\n")}`);
   });
   afterAll(async () => {
     await browser?.close();

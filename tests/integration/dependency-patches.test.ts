@@ -3,7 +3,8 @@
 //   and ranks a routes array once, compiles each path pattern once and remembers recent results, and
 //   Remix builds its server route tree once per build;
 // - Remix's server hands a loader or action the request itself when there is no "index" or "_data" parameter
-//   to strip, instead of two copies of it (docs/decisions/0024-fewer-request-copies.md);
+//   to strip, instead of two copies of it (docs/decisions/0024-fewer-request-copies.md), and a page view's
+//   loaders hand their plain data to the page without turning it into JSON and back (docs/decisions/0029);
 // - Prisma's SQLite adapter keeps prepared statements per connection instead of preparing every query,
 //   and reads each statement's result columns once.
 // These tests fail if the patches are not applied, or if they change what the code returns.
@@ -14,6 +15,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { remixHandler } from "../helpers/remix-build";
 
 const require = createRequire(import.meta.url);
 
@@ -64,23 +66,12 @@ describe("the route matching patch", () => {
 describe("the request copies patch", () => {
   // A one-route build: the root route's loader and action record the request they are given.
   function handlerRecording() {
-    const { createRequestHandler } = require("@remix-run/server-runtime") as typeof import("@remix-run/server-runtime");
     const seen: Request[] = [];
     const record = ({ request }: { request: Request }) => {
       seen.push(request);
       return new Response(JSON.stringify({ url: request.url }), { headers: { "Content-Type": "application/json" } });
     };
-    const build = {
-      mode: "production",
-      entry: { module: { default: async () => new Response("document") } },
-      routes: { root: { id: "root", path: "", module: { default: () => null, loader: record, action: record } } },
-      assets: { entry: { module: "/entry.js", imports: [] }, routes: { root: { id: "root", path: "", module: "/root.js", hasLoader: true, hasAction: true } }, url: "/manifest.js", version: "1" },
-      publicPath: "/build/",
-      assetsBuildDirectory: "public/build",
-      future: {},
-      isSpaMode: false,
-    };
-    return { handle: createRequestHandler(build as never, "production"), seen };
+    return { handle: remixHandler([{ id: "root", path: "", loader: record, action: record }]), seen };
   }
 
   it("gives a page's loader the request itself when there is nothing to strip", async () => {
@@ -105,6 +96,64 @@ describe("the request copies patch", () => {
     expect(await data.json()).toEqual({ url: "http://app.test/?page=2" });
     await handle(new Request("http://app.test/?index&page=3"));
     expect(seen.map((r) => r.url)).toEqual(["http://app.test/?page=2", "http://app.test/?page=3"]);
+  });
+});
+
+describe("the loader data patch", () => {
+  // A root page and a resource route (no component): each loader answers what the test put in `answer`;
+  // the document renderer records the loader data the page would be rendered with.
+  function handlerWith(answer: { data: unknown }) {
+    const rendered: unknown[] = [];
+    const loader = () => answer.data;
+    const handle = remixHandler(
+      [
+        { id: "root", path: "", loader },
+        { id: "routes/feed", parentId: "root", path: "feed", loader, component: false },
+      ],
+      async (_request, status, _headers, context) => {
+        rendered.push(context.staticHandlerContext.loaderData.root);
+        return new Response("document", { status });
+      },
+    );
+    return { handle, rendered };
+  }
+
+  it("hands a page its loader's plain data as it is, without turning it into JSON and back", async () => {
+    const data = { name: "Sam", amounts: [500, 1250], pledge: { status: "active", pausedUntil: null, nested: [[{ pence: -0.5 }]] }, ok: true };
+    const { handle, rendered } = handlerWith({ data });
+    expect(await (await handle(new Request("http://app.test/"))).text()).toBe("document");
+    expect(rendered[0]).toBe(data);
+  });
+
+  it("still round-trips data that JSON would change: a date, NaN, undefined, a hole, a class", async () => {
+    class Money {
+      constructor(readonly pence: number) {}
+    }
+    for (const [data, expected] of [
+      [{ at: new Date("2026-11-24T01:00:00Z") }, { at: "2026-11-24T01:00:00.000Z" }],
+      [{ ratio: Number.NaN }, { ratio: null }],
+      [{ list: [1, undefined, 3] }, { list: [1, null, 3] }],
+      [{ list: [1, , 3] }, { list: [1, null, 3] }],
+      [{ errors: { amount: "Enter an amount", email: undefined } }, { errors: { amount: "Enter an amount" } }],
+      [{ amount: new Money(500) }, { amount: { pence: 500 } }],
+    ] as const) {
+      const { handle, rendered } = handlerWith({ data });
+      await handle(new Request("http://app.test/"));
+      expect(rendered[0]).not.toBe(data);
+      expect(rendered[0]).toEqual(expected);
+    }
+  });
+
+  it("answers a data request and a resource route with JSON, as before", async () => {
+    const data = { name: "Sam", amounts: [500] };
+    const { handle, rendered } = handlerWith({ data });
+    const asData = await handle(new Request("http://app.test/?_data=root"));
+    expect(asData.headers.get("content-type")).toContain("application/json");
+    expect(await asData.json()).toEqual(data);
+    const resource = await handle(new Request("http://app.test/feed"));
+    expect(resource.headers.get("content-type")).toContain("application/json");
+    expect(await resource.json()).toEqual(data);
+    expect(rendered).toHaveLength(0);
   });
 });
 

@@ -107,8 +107,8 @@ describe("stories", () => {
     const older = await publishStory(first.followUp.id, { title: "Older story", body: "A young person could finally study at home with a laptop of their own." }, coordinator, NOW);
     await publishStory(second.followUp.id, { title: "Newer story", body: "A young person set up their first home with a bed, a cooker and a kettle." }, coordinator, new Date(NOW.getTime() + 1000));
     const titles = async () => {
-      const res = await impactLoader({ request: new Request("http://x/impact"), params: {}, context: {} } as never);
-      return ((await res.json()) as { stories: { title: string }[] }).stories.map((s) => s.title);
+      const data = await impactLoader({ request: new Request("http://x/impact"), params: {}, context: {} } as never);
+      return data.stories.map((s) => s.title);
     };
     expect(await titles()).toEqual(["Newer story", "Older story"]);
     await withdrawStory(older, coordinator, NOW);

@@ -1,15 +1,12 @@
 // Through Remix itself (patched @remix-run/server-runtime): the root's and the page's loaders of one page
 // view share a read memoised on the request (app/utils/request-memo.server.ts), and after a form post
 // the loaders read afresh, after the action's write.
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+import { remixHandler } from "../helpers/remix-build";
 import { perRequest } from "~/utils/request-memo.server";
-
-const require = createRequire(import.meta.url);
 
 /** A root route and a /giving page under it, whose loaders both ask "who is signed in"; the page's action writes. */
 function twoRouteApp() {
-  const { createRequestHandler } = require("@remix-run/server-runtime") as typeof import("@remix-run/server-runtime");
   const events: string[] = [];
   let version = 0;
   const whoIsSignedIn = (request: Request) =>
@@ -31,28 +28,11 @@ function twoRouteApp() {
     events.push("action wrote");
     return json({ ok: true });
   };
-  const build = {
-    mode: "production",
-    entry: { module: { default: async () => new Response("document") } },
-    routes: {
-      root: { id: "root", path: "", module: { default: () => null, loader: loader("root") } },
-      "routes/giving": { id: "routes/giving", parentId: "root", path: "giving", module: { default: () => null, loader: loader("giving"), action } },
-    },
-    assets: {
-      entry: { module: "/entry.js", imports: [] },
-      routes: {
-        root: { id: "root", path: "", module: "/root.js", hasLoader: true, hasAction: false },
-        "routes/giving": { id: "routes/giving", parentId: "root", path: "giving", module: "/giving.js", hasLoader: true, hasAction: true },
-      },
-      url: "/manifest.js",
-      version: "1",
-    },
-    publicPath: "/build/",
-    assetsBuildDirectory: "public/build",
-    future: {},
-    isSpaMode: false,
-  };
-  return { handle: createRequestHandler(build as never, "production"), events };
+  const handle = remixHandler([
+    { id: "root", path: "", loader: loader("root") },
+    { id: "routes/giving", parentId: "root", path: "giving", loader: loader("giving"), action },
+  ]);
+  return { handle, events };
 }
 
 describe("a page view's shared reads", () => {

@@ -1,5 +1,5 @@
 // What a pledge amount may be, and what it costs the employee. Pure: no Remix, Prisma or clock.
-import { formatPence, parsePounds, pence, type Pence } from "~/domain/money";
+import { formatPence, pence, type Pence } from "~/domain/money";
 import { periodsPerYear, type GivingMode, type PayFrequency } from "~/domain/payroll/periods";
 
 /** Basic rate of income tax: the relief a tax-relieved (Payroll Giving) gift gets for a basic-rate taxpayer. */
