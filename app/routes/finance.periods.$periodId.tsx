@@ -4,6 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { formatWhen } from "~/components/application-ui";
 import { ColumnHeads, Section } from "~/components/finance-ui";
 import { Button, ErrorSummary } from "~/components/forms";
 import { formatPence } from "~/domain/money";
@@ -56,8 +57,6 @@ const STATUS_WORDS: Record<PeriodStatus, string> = {
 /** A cut-off instant is the end of the day before it: "changes in by the end of 10 November 2026". */
 const cutOffDay = (iso: string) => formatDay(new Date(new Date(iso).getTime() - 86_400_000));
 const day = (iso: string) => formatDay(new Date(iso));
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" }).format(new Date(iso));
 
 export default function PeriodPage() {
   const { period, previousLabel, totals, layouts, defaultLayoutId, files, deductionCode, error } = useLoaderData<typeof loader>();
@@ -71,7 +70,7 @@ export default function PeriodPage() {
     [
       "Status",
       period.lockedAt
-        ? `Locked on ${dateTime(period.lockedAt)}${period.lockedBy ? ` by ${period.lockedBy}` : ""}`
+        ? `Locked on ${formatWhen(period.lockedAt)}${period.lockedBy ? ` by ${period.lockedBy}` : ""}`
         : STATUS_WORDS[period.status],
     ],
   ];
@@ -187,7 +186,7 @@ export default function PeriodPage() {
               <tbody>
                 {files.map((f) => (
                   <tr key={f.id}>
-                    <td className="border-b border-gray-300 py-2 pr-3">{dateTime(f.createdAt)}</td>
+                    <td className="border-b border-gray-300 py-2 pr-3">{formatWhen(f.createdAt)}</td>
                     <td className="border-b border-gray-300 py-2 pr-3">{f.createdBy ?? "Unknown"}</td>
                     <td className="border-b border-gray-300 py-2 pr-3">{f.kind === "change" ? "Change file" : "Full file"}</td>
                     <td className="border-b border-gray-300 py-2 pr-3">{f.layoutId}</td>
