@@ -125,13 +125,15 @@ describe("the loader data patch", () => {
     expect(rendered[0]).toBe(data);
   });
 
-  it("still round-trips data that JSON would change: a date, NaN, undefined, a hole, a class", async () => {
+  it("still round-trips data that JSON would change: a date, NaN, -0, a prototype-less object, undefined, a hole, a class", async () => {
     class Money {
       constructor(readonly pence: number) {}
     }
     for (const [data, expected] of [
       [{ at: new Date("2026-11-24T01:00:00Z") }, { at: "2026-11-24T01:00:00.000Z" }],
       [{ ratio: Number.NaN }, { ratio: null }],
+      [{ balance: -0 }, { balance: 0 }],
+      [{ counts: Object.assign(Object.create(null) as object, { a: 1 }) }, { counts: { a: 1 } }],
       [{ list: [1, undefined, 3] }, { list: [1, null, 3] }],
       [{ list: [1, , 3] }, { list: [1, null, 3] }],
       [{ errors: { amount: "Enter an amount", email: undefined } }, { errors: { amount: "Enter an amount" } }],
