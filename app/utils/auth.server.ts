@@ -54,7 +54,7 @@ async function userOfSession(sessionId: string, now: Date): Promise<CurrentUser 
 }
 
 type SessionRow = {
-  expiresAt: Date | string;
+  expiresAt: string; // ISO, as the driver gives it (driverRows)
   id: string;
   personId: string;
   email: string;
