@@ -2,6 +2,9 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { PureMarkupProvider } from "~/components/pure-markup";
+import { createMarkupCache } from "~/utils/markup-cache.server";
+import { loadEnv } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { handleStripeWebhook } from "~/services/stripe-webhook.server";
 import { databaseAnswers } from "~/services/health.server";
@@ -9,6 +12,12 @@ import { databaseAnswers } from "~/services/health.server";
 /** Endpoints that server/app.ts serves ahead of Remix (raw body, no page), from this same build. */
 export const rawEndpoints = { stripeWebhook: handleStripeWebhook, health: databaseAnswers };
 export type RawEndpoints = typeof rawEndpoints;
+
+/**
+ * Long plain stretches of pages (<PureMarkup>), rendered once per distinct data by this process; outside
+ * production every use is checked against a fresh render.
+ */
+const pureMarkup = createMarkupCache(renderToString, { verify: () => !loadEnv().isProduction });
 
 // Pages are small, complete documents (no deferred data, no Suspense): rendered to one string and sent
 // whole. The streaming renderer cost more per page (a stream, its listeners and an abort timer, every
@@ -25,7 +34,9 @@ export default function handleRequest(
   try {
     html = renderToString(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        <PureMarkupProvider value={pureMarkup}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </PureMarkupProvider>
       </NonceProvider>,
     );
   } catch (error) {

@@ -143,6 +143,8 @@ export function Shell({
 /**
  * The links under a paged list: "Previous page" and "Next page" (nothing at all when there is one
  * page). `to` makes a page's address, keeping the list's filters; `between` sits between the links.
+ * `plain`: ordinary <a href> links, for a pager inside a LinkRegion (which navigates them within the page)
+ * or inside <PureMarkup>, which cannot render a router <Link>.
  */
 export function Pager({
   page,
@@ -152,6 +154,7 @@ export function Pager({
   between,
   previous = "Previous page",
   next = "Next page",
+  plain = false,
 }: {
   page: number;
   pageCount: number;
@@ -160,21 +163,24 @@ export function Pager({
   between?: ReactNode;
   previous?: string;
   next?: string;
+  plain?: boolean;
 }) {
   if (pageCount <= 1) return null;
+  const link = (target: number, rel: "prev" | "next", text: string) =>
+    plain ? (
+      <a href={to(target)} className="text-brand underline" rel={rel}>
+        {text}
+      </a>
+    ) : (
+      <Link to={to(target)} className="text-brand underline" rel={rel}>
+        {text}
+      </Link>
+    );
   return (
     <nav aria-label="Pages" className={className}>
-      {page > 1 ? (
-        <Link to={to(page - 1)} className="text-brand underline" rel="prev">
-          {previous}
-        </Link>
-      ) : null}
+      {page > 1 ? link(page - 1, "prev", previous) : null}
       {between}
-      {page < pageCount ? (
-        <Link to={to(page + 1)} className="text-brand underline" rel="next">
-          {next}
-        </Link>
-      ) : null}
+      {page < pageCount ? link(page + 1, "next", next) : null}
     </nav>
   );
 }

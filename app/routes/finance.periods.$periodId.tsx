@@ -1,12 +1,13 @@
 // One pay period for finance: the mode in force, what payroll should deduct, the changes since the
 // previous period, the file downloads (in a chosen layout) and the lock.
 // No <Outlet/>: the reconciliation pages (finance.periods.$periodId_.reconcile*) are not nested here.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatWhen } from "~/components/application-ui";
 import { ColumnHeads, Section } from "~/components/finance-ui";
 import { Button, ErrorSummary } from "~/components/forms";
+import { PureMarkup } from "~/components/pure-markup";
 import { formatPence } from "~/domain/money";
 import { CHANGE_KINDS } from "~/domain/payroll/changefile";
 import { formatDay, type GivingMode } from "~/domain/payroll/periods";
@@ -58,8 +59,11 @@ const STATUS_WORDS: Record<PeriodStatus, string> = {
 const cutOffDay = (iso: string) => formatDay(new Date(new Date(iso).getTime() - 86_400_000));
 const day = (iso: string) => formatDay(new Date(iso));
 
-export default function PeriodPage() {
-  const { period, previousLabel, totals, layouts, defaultLayoutId, files, deductionCode, error } = useLoaderData<typeof loader>();
+/**
+ * The period's facts, totals, download form and files: plain markup and a native form, a function of the
+ * page's data alone, so the server keeps it as markup per data (PureMarkup).
+ */
+function periodDetails({ period, previousLabel, totals, layouts, defaultLayoutId, files, deductionCode, error }: SerializeFrom<typeof loader>) {
   const rows: [string, string][] = [
     ["Pay group", `${period.payGroupName} (${period.frequency.replace("_", "-")})`],
     ["Period", `${day(period.startsOn)} to ${day(period.endsOn)}`],
@@ -76,12 +80,6 @@ export default function PeriodPage() {
   ];
   return (
     <>
-      <ErrorSummary errors={error ? { [error.field]: error.message } : undefined} />
-      <p className="mb-2">
-        <Link to="/finance/periods" className="text-brand underline">
-          All pay periods
-        </Link>
-      </p>
       <h1 className="mb-6 text-3xl font-bold">
         {period.label}
         <span className="block text-xl font-normal text-gray-700">{period.payGroupName}</span>
@@ -135,7 +133,7 @@ export default function PeriodPage() {
           effect from the next period.
         </div>
         {/* A native form post: the answer is the file itself, which the browser saves. */}
-        <Form method="post" action={`/finance/periods/${period.id}/download`} reloadDocument>
+        <form method="post" action={`/finance/periods/${period.id}/download`}>
           <fieldset className={`mb-6 ${error?.field === "layoutId" ? "border-l-4 border-error pl-4" : ""}`}>
             <legend className="mb-2 text-xl font-bold">Layout</legend>
             <p id="layoutId-hint" className="mb-2 text-gray-700">The column layout your payroll package imports.</p>
@@ -172,7 +170,7 @@ export default function PeriodPage() {
               Download the control totals
             </Button>
           </div>
-        </Form>
+        </form>
       </Section>
 
       <Section id="downloaded" title="Files already downloaded" className="mb-8">
@@ -206,6 +204,22 @@ export default function PeriodPage() {
           <p>No file has been downloaded for this period yet.</p>
         )}
       </Section>
+    </>
+  );
+}
+
+export default function PeriodPage() {
+  const data = useLoaderData<typeof loader>();
+  const { period, error } = data;
+  return (
+    <>
+      <ErrorSummary errors={error ? { [error.field]: error.message } : undefined} />
+      <p className="mb-2">
+        <Link to="/finance/periods" className="text-brand underline">
+          All pay periods
+        </Link>
+      </p>
+      <PureMarkup as="div" data={data} render={periodDetails} />
 
       {period.lockedAt ? null : (
         <Section id="lock" title="Lock the period" className="mb-8">
