@@ -56,7 +56,9 @@ function run(options: autocannon.Options, onResponse?: (status: number, response
   });
 }
 
-export async function load({ url, connections, seconds, headers, requests, ok = is2xx, warmupSeconds = 0 }: LoadOptions): Promise<LoadResult> {
+type Measured = { times: number[]; statuses: Record<number, number>; connectionErrors: number; seconds: number };
+
+async function measure({ url, connections, seconds, headers, requests, warmupSeconds = 0 }: LoadOptions): Promise<Measured> {
   if (warmupSeconds > 0) await run({ url, connections, duration: warmupSeconds, headers, requests });
   const times: number[] = [];
   const statuses: Record<number, number> = {};
@@ -64,15 +66,43 @@ export async function load({ url, connections, seconds, headers, requests, ok = 
     times.push(responseTime);
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
+  // autocannon's `errors` already includes its `timeouts`.
+  return { times, statuses, connectionErrors: result.errors, seconds: result.duration || seconds };
+}
+
+/** One result from one or more runs of the same load: responses a second over all of them, exact percentiles. */
+function summarize(runs: readonly Measured[], ok: (status: number) => boolean): LoadResult {
+  const times = runs.flatMap((r) => r.times);
+  const statuses: Record<number, number> = {};
+  for (const r of runs) for (const [status, count] of Object.entries(r.statuses)) statuses[Number(status)] = (statuses[Number(status)] ?? 0) + count;
   const badStatuses = Object.entries(statuses).reduce((sum, [status, count]) => sum + (ok(Number(status)) ? 0 : count), 0);
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
   return {
     requests: times.length,
-    rps: Math.round(times.length / (result.duration || seconds)),
+    rps: Math.round(times.length / seconds),
     p50: ms2(percentile(times, 50)),
     p95: ms2(percentile(times, 95)),
     p99: ms2(percentile(times, 99)),
-    // autocannon's `errors` already includes its `timeouts`.
-    errors: badStatuses + result.errors,
+    errors: badStatuses + runs.reduce((sum, r) => sum + r.connectionErrors, 0),
     statuses,
   };
+}
+
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  return summarize([await measure(options)], options.ok ?? is2xx);
+}
+
+/**
+ * Two loads (each `seconds` long in all, at its own options) taken in turn, `slices` slices each, the order
+ * swapped every round: a page and the route it is compared with then share the machine's drifts in speed
+ * (on a shared VM, tens of percent within a minute). Each warms up first for its `warmupSeconds`.
+ */
+export async function loadAlternating(a: LoadOptions, b: LoadOptions, slices: number): Promise<[LoadResult, LoadResult]> {
+  const sides = [a, b] as const;
+  for (const side of sides) if (side.warmupSeconds) await measure({ ...side, seconds: side.warmupSeconds, warmupSeconds: 0 });
+  const runs: [Measured[], Measured[]] = [[], []];
+  for (let slice = 0; slice < slices; slice++) {
+    for (const i of slice % 2 === 0 ? [0, 1] : [1, 0]) runs[i].push(await measure({ ...sides[i], seconds: sides[i].seconds / slices, warmupSeconds: 0 }));
+  }
+  return [summarize(runs[0], a.ok ?? is2xx), summarize(runs[1], b.ok ?? is2xx)];
 }
