@@ -3,9 +3,10 @@
 // No <Outlet/>: the reconciliation pages (finance.periods.$periodId_.reconcile*) are not nested here.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { formatWhen } from "~/components/application-ui";
 import { ColumnHeads, Section } from "~/components/finance-ui";
+import { LinkRegion } from "~/components/layout";
 import { Button, ErrorSummary } from "~/components/forms";
 import { PureMarkup } from "~/components/pure-markup";
 import { formatPence } from "~/domain/money";
@@ -212,12 +213,13 @@ export default function PeriodPage() {
   const data = useLoaderData<typeof loader>();
   const { period, error } = data;
   return (
-    <>
+    // One region for the page: its links are plain <a>s, which the region navigates within the page.
+    <LinkRegion>
       <ErrorSummary errors={error ? { [error.field]: error.message } : undefined} />
       <p className="mb-2">
-        <Link to="/finance/periods" className="text-brand underline">
+        <a href="/finance/periods" className="text-brand underline">
           All pay periods
-        </Link>
+        </a>
       </p>
       <PureMarkup as="div" data={data} render={periodDetails} />
 
@@ -233,11 +235,11 @@ export default function PeriodPage() {
 
       <Section id="after-payroll" title="After payroll has run">
         <p>
-          <Link to={`/finance/periods/${period.id}/reconcile`} className="text-brand underline">
+          <a href={`/finance/periods/${period.id}/reconcile`} className="text-brand underline">
             Reconcile what payroll deducted
-          </Link>
+          </a>
         </p>
       </Section>
-    </>
+    </LinkRegion>
   );
 }

@@ -1,7 +1,9 @@
 // "My giving": the employee's regular gift from pay, its history, what payroll has taken, and card gifts.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { LinkRegion } from "~/components/layout";
 import { CostTable, SummaryList, type SummaryRow } from "~/components/pledge-ui";
+import { PureMarkup } from "~/components/pure-markup";
 import { formatPence } from "~/domain/money";
 import { givingModeWords } from "~/domain/pledges/amounts";
 import { myGiving } from "~/services/my-giving.server";
@@ -29,71 +31,13 @@ const ACTION_LINKS = [
   { type: "stop", to: "/giving/stop", label: "Stop your gift" },
 ] as const;
 
-export default function MyGivingPage() {
-  const data = useLoaderData<typeof loader>();
-  const { pledge } = data;
-  const rows: SummaryRow[] = pledge
-    ? [
-        {
-          key: "Status",
-          value: pledge.pausedUntil ? `${STATUS_WORDS[pledge.status]} until ${pledge.pausedUntil}` : STATUS_WORDS[pledge.status],
-        },
-        { key: "Amount each pay period", value: formatPence(pledge.amountPence) },
-        {
-          key: "Next taken from your pay",
-          value: pledge.nextDeduction
-            ? `${formatPence(pledge.nextDeduction.amountPence)} in the ${pledge.nextDeduction.periodLabel} pay period`
-            : "Nothing is due to be taken",
-        },
-        ...(pledge.scheduled ? [{ key: "Change already made", value: pledge.scheduled }] : []),
-        ...(pledge.dedication ? [{ key: "Message", value: pledge.dedication }] : []),
-        { key: "Pay group", value: `${data.payGroupName} (paid ${data.periodWords})` },
-        { key: "How it is taken", value: givingModeWords(data.givingMode) },
-      ]
-    : [];
+/**
+ * What has happened: the changes made, what payroll has taken and the card gifts. Plain markup from this
+ * data alone, so the server keeps it as markup per data (PureMarkup).
+ */
+function givingRecord(data: Pick<SerializeFrom<typeof loader>, "history" | "deductions" | "cardGifts">) {
   return (
     <>
-      <h1 className="mb-4 text-3xl font-bold">My giving</h1>
-      <p className="mb-6">
-        <Link to="/giving/impact" className="text-brand underline">
-          My impact: what your giving added up to this year, and what the fund paid for
-        </Link>
-      </p>
-
-      <section aria-labelledby="regular-gift" className="mb-10">
-        <h2 id="regular-gift" className="mb-4 text-2xl font-bold">
-          Your regular gift from pay
-        </h2>
-        {pledge ? (
-          <>
-            <SummaryList rows={rows} testId="current-pledge" />
-            {pledge.status !== "stopped" ? <CostTable caption="What your gift costs" costs={pledge.costs} /> : null}
-          </>
-        ) : (
-          <p className="mb-4">You do not give from your pay at the moment.</p>
-        )}
-        {data.effectivePeriodLabel ? (
-          <p className="mb-4">Any change you make now takes effect from the {data.effectivePeriodLabel} pay period.</p>
-        ) : null}
-        {data.actions.includes("create") ? (
-          <p>
-            <Link to="/giving/pledge/amount" className="inline-block bg-success px-4 py-2 font-bold text-white">
-              Give from your pay
-            </Link>
-          </p>
-        ) : (
-          <ul className="flex flex-wrap gap-6" aria-label="What you can do">
-            {ACTION_LINKS.filter((a) => data.actions.includes(a.type)).map((a) => (
-              <li key={a.type}>
-                <Link to={a.to} className="text-brand underline">
-                  {a.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
       <section aria-labelledby="history" className="mb-10">
         <h2 id="history" className="mb-4 text-2xl font-bold">
           Changes you have made
@@ -180,5 +124,76 @@ export default function MyGivingPage() {
         )}
       </section>
     </>
+  );
+}
+
+export default function MyGivingPage() {
+  const data = useLoaderData<typeof loader>();
+  const { pledge } = data;
+  const rows: SummaryRow[] = pledge
+    ? [
+        {
+          key: "Status",
+          value: pledge.pausedUntil ? `${STATUS_WORDS[pledge.status]} until ${pledge.pausedUntil}` : STATUS_WORDS[pledge.status],
+        },
+        { key: "Amount each pay period", value: formatPence(pledge.amountPence) },
+        {
+          key: "Next taken from your pay",
+          value: pledge.nextDeduction
+            ? `${formatPence(pledge.nextDeduction.amountPence)} in the ${pledge.nextDeduction.periodLabel} pay period`
+            : "Nothing is due to be taken",
+        },
+        ...(pledge.scheduled ? [{ key: "Change already made", value: pledge.scheduled }] : []),
+        ...(pledge.dedication ? [{ key: "Message", value: pledge.dedication }] : []),
+        { key: "Pay group", value: `${data.payGroupName} (paid ${data.periodWords})` },
+        { key: "How it is taken", value: givingModeWords(data.givingMode) },
+      ]
+    : [];
+  return (
+    // One region for the page: its links are plain <a>s, which the region navigates within the page.
+    <LinkRegion>
+      <h1 className="mb-4 text-3xl font-bold">My giving</h1>
+      <p className="mb-6">
+        <a href="/giving/impact" className="text-brand underline">
+          My impact: what your giving added up to this year, and what the fund paid for
+        </a>
+      </p>
+
+      <section aria-labelledby="regular-gift" className="mb-10">
+        <h2 id="regular-gift" className="mb-4 text-2xl font-bold">
+          Your regular gift from pay
+        </h2>
+        {pledge ? (
+          <>
+            <SummaryList rows={rows} testId="current-pledge" />
+            {pledge.status !== "stopped" ? <CostTable caption="What your gift costs" costs={pledge.costs} /> : null}
+          </>
+        ) : (
+          <p className="mb-4">You do not give from your pay at the moment.</p>
+        )}
+        {data.effectivePeriodLabel ? (
+          <p className="mb-4">Any change you make now takes effect from the {data.effectivePeriodLabel} pay period.</p>
+        ) : null}
+        {data.actions.includes("create") ? (
+          <p>
+            <a href="/giving/pledge/amount" className="inline-block bg-success px-4 py-2 font-bold text-white">
+              Give from your pay
+            </a>
+          </p>
+        ) : (
+          <ul className="flex flex-wrap gap-6" aria-label="What you can do">
+            {ACTION_LINKS.filter((a) => data.actions.includes(a.type)).map((a) => (
+              <li key={a.type}>
+                <a href={a.to} className="text-brand underline">
+                  {a.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <PureMarkup as="div" data={{ history: data.history, deductions: data.deductions, cardGifts: data.cardGifts }} render={givingRecord} />
+    </LinkRegion>
   );
 }

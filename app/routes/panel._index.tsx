@@ -1,6 +1,6 @@
 // The panel's queue: applications with the panel (and recently decided), oldest first, paged on the server.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/forms";
 import { ColumnHeads } from "~/components/finance-ui";
 import { LinkRegion, Pager } from "~/components/layout";
@@ -68,11 +68,12 @@ const pageLink = (filter: QueueFilter, page: number) => `/panel?${new URLSearchP
 export default function PanelQueue() {
   const { rows, total, page, pageCount, filter } = useLoaderData<typeof loader>();
   return (
-    <>
+    // One region for the page: its links are plain (the list's are kept as markup), the region navigates them.
+    <LinkRegion>
       <h1 className="mb-4 text-3xl font-bold">Applications with the panel</h1>
       <p className="mb-6">
         Before you see any detail of an application, say whether you have a conflict of interest. You see a reference and a first name, never
-        anything else about the young person. <Link to="/panel/meetings" className="text-brand underline">Panel meetings</Link>
+        anything else about the young person. <a href="/panel/meetings" className="text-brand underline">Panel meetings</a>
       </p>
       <Form method="get" className="mb-6">
         <div className="mb-4">
@@ -89,9 +90,7 @@ export default function PanelQueue() {
         </div>
         <Button variant="secondary">Show applications</Button>
       </Form>
-      <LinkRegion>
-        <PureMarkup as="div" data={{ rows, total, page, pageCount, filter }} render={queueList} />
-      </LinkRegion>
-    </>
+      <PureMarkup as="div" data={{ rows, total, page, pageCount, filter }} render={queueList} />
+    </LinkRegion>
   );
 }
