@@ -1,6 +1,6 @@
 import { createElement, Fragment, useId, useState, type ReactNode } from "react";
 import { renderToString } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createMarkupCache } from "~/utils/markup-cache.server";
 import { PureMarkup, PureMarkupProvider, type PureMarkupRenderer } from "./pure-markup";
 
@@ -110,6 +110,26 @@ describe("PureMarkup", () => {
     expect(served(unchecked, DATA, rows)).toBe(served(unchecked, DATA, rows));
     const pureChecked = createMarkupCache(renderToString, { verify: () => true });
     expect(served(pureChecked, DATA)).toBe(served(pureChecked, DATA));
+  });
+
+  it("finds the markup of a data object seen before without its JSON, and fails (verifying) if it was changed", () => {
+    const markup = createMarkupCache(renderToString);
+    const data = structuredClone(DATA);
+    renders = 0;
+    const stringify = vi.spyOn(JSON, "stringify");
+    try {
+      const first = served(markup, data);
+      const calls = stringify.mock.calls.length;
+      expect(served(markup, data)).toBe(first);
+      expect(stringify.mock.calls.length).toBe(calls);
+      expect(renders).toBe(1);
+    } finally {
+      stringify.mockRestore();
+    }
+    const checked = createMarkupCache(renderToString, { verify: () => true });
+    served(checked, data);
+    data[1].count = 7;
+    expect(() => served(checked, data)).toThrow(/the data must not change once rendered/);
   });
 
   it("does not keep markup for very large data", () => {

@@ -66,7 +66,8 @@ function queueList({ rows, total, page, pageCount, filter }: Queue) {
 const pageLink = (filter: QueueFilter, page: number) => `/panel?${new URLSearchParams({ ...(filter !== "all" ? { show: filter } : {}), page: String(page) })}`;
 
 export default function PanelQueue() {
-  const { rows, total, page, pageCount, filter } = useLoaderData<typeof loader>();
+  const queue = useLoaderData<typeof loader>();
+  const { filter } = queue;
   return (
     // One region for the page: its links are plain (the list's are kept as markup), the region navigates them.
     <LinkRegion>
@@ -90,7 +91,8 @@ export default function PanelQueue() {
         </div>
         <Button variant="secondary">Show applications</Button>
       </Form>
-      <PureMarkup as="div" data={{ rows, total, page, pageCount, filter }} render={queueList} />
+      {/* The loader's own object: the service keeps it per view, so its markup is found by identity. */}
+      <PureMarkup as="div" data={queue} render={queueList} />
     </LinkRegion>
   );
 }

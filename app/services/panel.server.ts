@@ -205,7 +205,24 @@ function queuePage(sets: Prisma.Sql[], page: number): Promise<QueueApplicationRo
  */
 export async function panelQueue(member: Actor, query: { filter: QueueFilter; page: number }, now = new Date(), versions?: DataVersions): Promise<Queue> {
   const key = queueKey(member.userId, query, now);
-  const { apps, facts, total, page, pageCount, panelQuorum } = await queueCache.read(key, () => readQueuePage(member.userId, query, now), versions);
+  const data = await queueCache.read(key, () => readQueuePage(member.userId, query, now), versions);
+  let pages = memberPages.get(data);
+  if (!pages) memberPages.set(data, (pages = new Map()));
+  const kept = pages.get(member.userId);
+  if (kept) return kept;
+  const queue = memberQueue(member, data, query.filter, now);
+  pages.set(member.userId, queue);
+  return queue;
+}
+
+/**
+ * Each member's page as worked out from a kept page of the queue, kept with it (and gone with it): the same
+ * object for the same view, so the page's kept markup is found without reading its rows (decision 0030).
+ * The kept page's key holds the minute, so `now` (for "waiting N days") is the same day for every view of it.
+ */
+const memberPages = new WeakMap<QueueData, Map<string, Queue>>();
+
+function memberQueue(member: Actor, { apps, facts, total, page, pageCount, panelQuorum }: QueueData, filter: QueueFilter, now: Date): Queue {
   const rows = apps.map((a): QueueRow => {
     const conflicts = facts.filter((f) => f.applicationId === a.id && f.kind === "declaration").map((f) => ({ memberId: f.memberId, conflict: Boolean(Number(f.conflict)) }));
     const reviews = facts.filter((f) => f.applicationId === a.id && f.kind === "review");
@@ -225,7 +242,7 @@ export async function panelQueue(member: Actor, query: { filter: QueueFilter; pa
       ageDays: daysBetween(new Date(a.submittedAt ?? a.createdAt), now),
     };
   });
-  return { rows, total, page, pageCount, filter: query.filter };
+  return { rows, total, page, pageCount, filter };
 }
 
 /** One page of a filter as read from the database, before the member's access and quorum are worked out. */

@@ -64,6 +64,21 @@ describe("the panel queue's cache", () => {
     expect(await statementsOf(() => panelQueue(member, { filter: "all", page: 1 }, new Date(NOW.getTime() + 60_000)))).toBeGreaterThanOrEqual(3);
   });
 
+  it("gives a member the same page object for the same view (its markup is then found by identity), each member their own", async () => {
+    const { id } = await withPanel();
+    const view = (m: TestUser, now = NOW) => panelQueue(m, { filter: "all", page: 1 }, now);
+    const first = await view(member);
+    expect(await view(member)).toBe(first);
+    const others = await view(other);
+    expect(others).not.toBe(first);
+    expect(others.rows).toEqual(first.rows); // no declarations yet: the same rows, worked out for each
+    expect(await view(member, new Date(NOW.getTime() + 60_000))).not.toBe(first);
+    await declare(member, id, { conflict: false, note: null });
+    const after = await view(member);
+    expect(after).not.toBe(first);
+    expect(after.rows.find((r) => r.id === id)?.access).toBe("may_review");
+  });
+
   it("shows each write on the next view: a declaration, a review, the quorum, a first name, a status", async () => {
     const app = await withPanel();
     expect(await rowOf(member, app.id)).toMatchObject({ access: "must_declare", firstName: null, scored: 0, required: 2 });
