@@ -11,7 +11,7 @@
 //   financeperiod  GET /finance/periods/<the monthly group's open period>, finance (Morgan)
 // Signed in by a Session row and its signed cookie (bench/large.ts). Each page is fetched once first and must
 // answer 200 with its expected text. bare is loaded alone first (its row); then each page's 10 s are taken in
-// five 2-s slices, each beside a 2-s slice of bare, the order swapped every round (bench/load.ts
+// four 2.5-s slices, each beside a 2.5-s slice of bare, the order swapped every round (bench/load.ts
 // loadAlternating); _ratio = the page's requests/s ÷ bare's over its slices beside that page (the "bare req/s"
 // column). n = employees.
 // Goal (issue 11): each page ≥ 0.6 of bare, p95 under 50 ms, no errors.
@@ -28,8 +28,12 @@ import { LARGE_EMPLOYEES, createLargeDatabase, signIn, userIdOf } from "./large.
 const CONNECTIONS = 20;
 const SECONDS = 10;
 const WARMUP_SECONDS = 2;
-/** Each page's seconds are taken in this many slices, alternating with as many of bare. */
-const SLICES = 5;
+/**
+ * Each page's seconds are taken in this many slices, alternating with as many of bare. Even, so that bare
+ * follows a page as often as a page follows bare (what a slice leaves behind, e.g. garbage to collect, then
+ * falls on each side alike).
+ */
+const SLICES = 4;
 const BROWSER = { accept: "text/html", "accept-encoding": "gzip, deflate, br" };
 
 type Page = { name: string; path: string; cookie?: string; expect: string[] };
@@ -101,7 +105,7 @@ export default async function run(): Promise<void> {
       headers: { ...BROWSER, ...(page.cookie ? { cookie: page.cookie } : {}) },
     });
     // This VM's speed drifts by tens of percent within a minute: a page measured in one 10-s run and bare in
-    // another would make the ratio a measure of the drift as much as of the page. Alternating 2-s slices of
+    // another would make the ratio a measure of the drift as much as of the page. Alternating short slices of
     // the two share the drift between them.
     const [barePage, ...others] = pages;
     const bareRuns = [await load(loadOptions(barePage))];

@@ -28,6 +28,8 @@ type Props<T> = Omit<HTMLAttributes<HTMLElement>, "children" | "dangerouslySetIn
  */
 export function PureMarkup<T>({ as: Tag, data, render, ...attributes }: Props<T>) {
   const serverMarkup = useContext(PureMarkupContext);
+  // No hook after this line: the server's markup renderer is a second React render, which resets the
+  // renderer's hook state (the context read above is safe; React saves and restores the rest).
   if (serverMarkup) return <Tag {...attributes} dangerouslySetInnerHTML={{ __html: serverMarkup(render, data) }} />;
   return <Tag {...attributes}>{render(data)}</Tag>;
 }

@@ -218,7 +218,8 @@ export async function panelQueue(member: Actor, query: { filter: QueueFilter; pa
 /**
  * Each member's page as worked out from a kept page of the queue, kept with it (and gone with it): the same
  * object for the same view, so the page's kept markup is found without reading its rows (decision 0030).
- * The kept page's key holds the minute, so `now` (for "waiting N days") is the same day for every view of it.
+ * "Waiting N days" is counted at the first view in the kept page's minute: a count that rises within that
+ * minute shows on the next minute's first view, as "decided in the last 30 days" does.
  */
 const memberPages = new WeakMap<QueueData, Map<string, Queue>>();
 

@@ -35,6 +35,14 @@ describe("clientNavigationTarget", () => {
     expect(clientNavigationTarget(click(anchor("/panel", { target: "_self" })), ORIGIN)).toBe("/panel");
   });
 
+  it("leaves to the browser a link to a place on the same page (an error summary's), not one on another page", () => {
+    const here = { pathname: "/finance/periods/p1", search: "?error=layout" };
+    expect(clientNavigationTarget(click(anchor("/finance/periods/p1?error=layout#layoutId")), ORIGIN, here)).toBeNull();
+    expect(clientNavigationTarget(click(anchor("/finance/periods/p1#layoutId")), ORIGIN, here)).toBe("/finance/periods/p1#layoutId");
+    expect(clientNavigationTarget(click(anchor("/finance/periods?error=layout#layoutId")), ORIGIN, here)).toBe("/finance/periods?error=layout#layoutId");
+    expect(clientNavigationTarget(click(anchor("/finance/periods/p1?error=layout")), ORIGIN, here)).toBe("/finance/periods/p1?error=layout");
+  });
+
   it("leaves links to other sites, clicks already handled, and clicks outside any link", () => {
     expect(clientNavigationTarget(click(anchor("https://www.gov.uk/")), ORIGIN)).toBeNull();
     expect(clientNavigationTarget(click(anchor("/panel"), { defaultPrevented: true }), ORIGIN)).toBeNull();

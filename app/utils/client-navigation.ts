@@ -17,12 +17,17 @@ type ElementLike = { closest(selector: string): AnchorLike | null };
 
 const isElement = (value: unknown): value is ElementLike => typeof (value as ElementLike | null)?.closest === "function";
 
-/** The path (with query and fragment) to navigate to in the page, or null to let the browser follow the link. */
-export function clientNavigationTarget(click: LinkClick, origin: string): string | null {
+/**
+ * The path (with query and fragment) to navigate to in the page, or null to let the browser follow the link.
+ * A link to a place on the `current` page (an error summary's "#field") is the browser's too: it moves the
+ * focus there, which a navigation would not.
+ */
+export function clientNavigationTarget(click: LinkClick, origin: string, current?: { pathname: string; search: string }): string | null {
   if (click.defaultPrevented || click.button !== 0 || click.metaKey || click.altKey || click.ctrlKey || click.shiftKey) return null;
   const anchor = isElement(click.target) ? click.target.closest("a[href]") : null;
   if (!anchor || anchor.hasAttribute("download") || (anchor.target !== "" && anchor.target !== "_self")) return null;
   const url = new URL(anchor.href, origin);
   if (url.origin !== origin) return null;
+  if (current && url.hash && url.pathname === current.pathname && url.search === current.search) return null;
   return url.pathname + url.search + url.hash;
 }
