@@ -117,12 +117,13 @@ export default async function run(): Promise<void> {
     }
     const rows = results.map((r) => ({ ...r, ratio: r.bare > 0 ? Math.round((r.result.rps / r.bare) * 100) / 100 : 0 }));
     printTable(rows);
-    console.log(`bare alone, then beside each page: ${bareRuns.map((r) => r.rps).join(", ")} req/s; errors ${bareRuns.reduce((n, r) => n + r.errors, 0)}\n`);
+    const bareErrors = bareRuns.reduce((n, r) => n + r.errors, 0);
+    console.log(`bare alone, then beside each page: ${bareRuns.map((r) => r.rps).join(", ")} req/s; errors ${bareErrors}\n`);
     for (const { page, result, ratio } of rows) {
       if (result.errors > 0) console.error(`bench pages: ${page.name}: ${result.errors} of ${result.requests} requests failed or were not 2xx (${JSON.stringify(result.statuses)})`);
       printFigure("pages", `${page.name}_rps`, result.rps, "req/s", LARGE_EMPLOYEES);
       printFigure("pages", `${page.name}_p95`, result.p95, "ms", LARGE_EMPLOYEES);
-      const errors = page === barePage ? bareRuns.reduce((n, r) => n + r.errors, 0) : result.errors; // bare: every run
+      const errors = page === barePage ? bareErrors : result.errors; // bare: every run
       printFigure("pages", `${page.name}_errors`, errors, "requests", LARGE_EMPLOYEES);
       printFigure("pages", `${page.name}_ratio`, ratio, "x bare", LARGE_EMPLOYEES);
     }

@@ -198,7 +198,7 @@ export function LinkRegion({ children, className }: { children: ReactNode; class
     <div
       className={className}
       onClick={(event) => {
-        const to = clientNavigationTarget(event, window.location.origin, window.location);
+        const to = clientNavigationTarget(event, window.location);
         if (to === null) return;
         event.preventDefault();
         navigate(to);

@@ -11,7 +11,7 @@ const PureMarkupContext = createContext<PureMarkupRenderer | null>(null);
 export const PureMarkupProvider = PureMarkupContext.Provider;
 
 type Props<T> = Omit<HTMLAttributes<HTMLElement>, "children" | "dangerouslySetInnerHTML"> & {
-  as: "tbody" | "div" | "dl" | "ul";
+  as: "div" | "tbody";
   data: T;
   /**
    * A module-level function of `data` alone: plain elements, no hooks, context or router links (it is

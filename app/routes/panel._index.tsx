@@ -23,6 +23,8 @@ function myPart(row: QueueRow): string {
   return row.reviewedByMe ? "Scored" : "To score";
 }
 
+const pageLink = (filter: QueueFilter, page: number) => `/panel?${new URLSearchParams({ ...(filter !== "all" ? { show: filter } : {}), page: String(page) })}`;
+
 /**
  * The count, the table and the pages: plain links and text (the LinkRegion around it navigates the links
  * within the page), so the server keeps it as markup per page of rows (PureMarkup).
@@ -62,8 +64,6 @@ function queueList({ rows, total, page, pageCount, filter }: Queue) {
     </>
   );
 }
-
-const pageLink = (filter: QueueFilter, page: number) => `/panel?${new URLSearchParams({ ...(filter !== "all" ? { show: filter } : {}), page: String(page) })}`;
 
 export default function PanelQueue() {
   const queue = useLoaderData<typeof loader>();

@@ -19,15 +19,15 @@ const isElement = (value: unknown): value is ElementLike => typeof (value as Ele
 
 /**
  * The path (with query and fragment) to navigate to in the page, or null to let the browser follow the link.
- * A link to a place on the `current` page (an error summary's "#field") is the browser's too: it moves the
- * focus there, which a navigation would not.
+ * `here` is where the page is (window.location). A link to a place on this same page (an error summary's
+ * "#field") is the browser's too: it moves the focus there, which a navigation would not.
  */
-export function clientNavigationTarget(click: LinkClick, origin: string, current?: { pathname: string; search: string }): string | null {
+export function clientNavigationTarget(click: LinkClick, here: { origin: string; pathname: string; search: string }): string | null {
   if (click.defaultPrevented || click.button !== 0 || click.metaKey || click.altKey || click.ctrlKey || click.shiftKey) return null;
   const anchor = isElement(click.target) ? click.target.closest("a[href]") : null;
   if (!anchor || anchor.hasAttribute("download") || (anchor.target !== "" && anchor.target !== "_self")) return null;
-  const url = new URL(anchor.href, origin);
-  if (url.origin !== origin) return null;
-  if (current && url.hash && url.pathname === current.pathname && url.search === current.search) return null;
+  const url = new URL(anchor.href, here.origin);
+  if (url.origin !== here.origin) return null;
+  if (url.hash && url.pathname === here.pathname && url.search === here.search) return null;
   return url.pathname + url.search + url.hash;
 }
